@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { Id, IsoTime, Role } from './common';
+
+export const DevLoginInput = z.object({ userId: Id });
+export type DevLoginInput = z.infer<typeof DevLoginInput>;
+
+/**
+ * A `wx.login` code is single-use. `inviteCode` binds a WeChat account to a park user the first time;
+ * afterwards the openid alone is enough.
+ */
+export const WechatLoginInput = z.object({
+  code: z.string().min(1).max(128),
+  inviteCode: z.string().trim().min(4).max(32).optional(),
+});
+export type WechatLoginInput = z.infer<typeof WechatLoginInput>;
+
+export const Me = z.object({
+  id: Id,
+  name: z.string(),
+  parkId: Id,
+  parkName: z.string(),
+  roles: z.array(Role),
+  departmentId: Id.optional(),
+  departmentName: z.string().optional(),
+  enterpriseId: Id.optional(),
+  enterpriseName: z.string().optional(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const Session = z.object({
+  token: z.string(),
+  expiresAt: IsoTime,
+  user: Me,
+});
+export type Session = z.infer<typeof Session>;
+
+/** A seeded demo user that a tester can log in as (never served in prod). */
+export const DevUser = z.object({
+  id: Id,
+  name: z.string(),
+  parkId: Id,
+  parkName: z.string(),
+  roles: z.array(Role),
+  departmentName: z.string().optional(),
+  enterpriseName: z.string().optional(),
+});
+export type DevUser = z.infer<typeof DevUser>;
+
+export const DevUserList = z.object({ users: z.array(DevUser) });
+export type DevUserList = z.infer<typeof DevUserList>;

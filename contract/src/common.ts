@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** Sortable ids (ULID, 26 Crockford base-32 characters) or readable seed ids such as `dept-tax`. */
+export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export type Id = z.infer<typeof Id>;
+
+/** ISO-8601 UTC timestamp, e.g. 2026-11-23T08:00:00.000Z. */
+export const IsoTime = z.iso.datetime();
+export type IsoTime = z.infer<typeof IsoTime>;
+
+export const Role = z.enum(['enterprise', 'liaison', 'dept_head', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+/** Chinese labels for roles, shown wherever a person is named. */
+export const roleLabels: Record<Role, string> = {
+  enterprise: '企业联系人',
+  liaison: '联络员',
+  dept_head: '部门负责人',
+  admin: '园区管理员',
+};
+
+/** Who did something: kept on timeline events so history survives renames. */
+export const Actor = z.object({
+  id: Id,
+  name: z.string(),
+  role: Role,
+  departmentName: z.string().optional(),
+  enterpriseName: z.string().optional(),
+});
+export type Actor = z.infer<typeof Actor>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** Machine-readable error codes; the client switches on these, never on messages. */
+export const ErrorCode = z.enum([
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'WECHAT_CODE_INVALID',
+  'WECHAT_NOT_BOUND',
+  'WECHAT_UNAVAILABLE',
+  'NOT_AVAILABLE_IN_PROD',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const FieldError = z.object({
+  field: z.string(),
+  message: z.string(),
+  messageEn: z.string(),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+/** Every non-2xx answer has this body: a Chinese message for people, an English one for logs. */
+export const ApiErrorBody = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    messageEn: z.string(),
+    field: z.string().optional(),
+    fields: z.array(FieldError).optional(),
+  }),
+  requestId: z.string().optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

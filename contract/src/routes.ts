@@ -1,0 +1,35 @@
+/**
+ * Every HTTP route, once. The API's handlers, serverless.yml and the client are all checked against
+ * this list (see functions/test/contract), so a route cannot exist on one side only.
+ */
+export const routes = {
+  health: { method: 'GET', path: '/v1/health', auth: false },
+  devUsers: { method: 'GET', path: '/v1/auth/dev/users', auth: false },
+  devLogin: { method: 'POST', path: '/v1/auth/dev', auth: false },
+  wechatLogin: { method: 'POST', path: '/v1/auth/wechat', auth: false },
+  me: { method: 'GET', path: '/v1/me', auth: true },
+  listCategories: { method: 'GET', path: '/v1/categories', auth: true },
+  createRequest: { method: 'POST', path: '/v1/requests', auth: true },
+  listRequests: { method: 'GET', path: '/v1/requests', auth: true },
+  getRequest: { method: 'GET', path: '/v1/requests/{id}', auth: true },
+  claimRequest: { method: 'POST', path: '/v1/requests/{id}/claim', auth: true },
+  replyRequest: { method: 'POST', path: '/v1/requests/{id}/replies', auth: true },
+  rateRequest: { method: 'POST', path: '/v1/requests/{id}/rating', auth: true },
+} as const;
+
+export type RouteName = keyof typeof routes;
+
+/** API Gateway HTTP API route key, e.g. `POST /v1/requests/{id}/claim`. */
+export function routeKey(name: RouteName): string {
+  const route = routes[name];
+  return `${route.method} ${route.path}`;
+}
+
+/** Fills `{id}`-style path parameters. */
+export function routePath(name: RouteName, params: Record<string, string> = {}): string {
+  return routes[name].path.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) throw new Error(`missing path parameter ${key} for ${name}`);
+    return encodeURIComponent(value);
+  });
+}
