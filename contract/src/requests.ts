@@ -38,6 +38,8 @@ export const TimelineEvent = z.object({
   at: IsoTime,
   actor: Actor,
   message: z.string().optional(),
+  /** The enterprise's score, on rating events. */
+  score: z.number().int().min(1).max(5).optional(),
   /** Status after the event. */
   status: RequestStatus,
 });

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+const apiBase = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
+const webPort = Number(process.env.PARKLINK_WEB_PORT || 10086);
+const contractSrc = path.resolve(__dirname, '../../contract/src');
+
+/** The contract is TypeScript source reached through a workspace symlink: make sure Babel transpiles it. */
+const compileInclude = [contractSrc, (file: string) => file.includes('@parklink/contract')];
+/** zod ships ES2020 (`?.`, `??`); mini-program builds transpile it like the rest of the code. */
+const isZod = (file: string) => /node_modules[\\/]zod[\\/]/.test(file);
+
+/** Rewrites zod's `globalThis` (absent on some WeChat devices), see global-this-loader.js. */
+function guardGlobalThis(chain: any) {
+  chain.module
+    .rule('zod-global-this')
+    .test(/node_modules[\\/]zod[\\/].*\.(m?js|cjs)$/)
+    .use('global-this')
+    .loader(path.resolve(__dirname, 'global-this-loader.js'));
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const base: UserConfigExport<'webpack5'> = {
+    projectName: 'parklink',
+    date: '2026-11-23',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {
+      'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      compile: { include: [...compileInclude, isZod] },
+      webpackChain: guardGlobalThis,
+      // Modules used only by a subpackage go into that subpackage.
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: './',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: compileInclude },
+      output: {
+        filename: 'js/[name].[hash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      devServer: { host: '127.0.0.1', port: webPort, open: false },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, base, { mini: {}, h5: {} });
+  }
+  // Production: minified JS, WXSS and WXML (the WeChat code-quality scan checks all three).
+  return merge({}, base, {
+    mini: {
+      minifyXML: { collapseWhitespace: true },
+    },
+    h5: {},
+  });
+});

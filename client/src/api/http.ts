@@ -1,0 +1,115 @@
+import Taro from '@tarojs/taro';
+import { ApiErrorBody, routePath, routes, type ErrorCode, type RouteName } from '@parklink/contract';
+import { clearSession, currentToken } from './session';
+
+export const API_BASE = (process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000').replace(/\/$/, '');
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** An API error (or a network failure, code `NETWORK`) with the Chinese message to show. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'NETWORK',
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Field name → Chinese message, for showing next to inputs. */
+  fieldMap(): Record<string, string> {
+    const map: Record<string, string> = {};
+    for (const f of this.fields) if (!map[f.field]) map[f.field] = f.message;
+    return map;
+  }
+}
+
+/** Chinese part of a 'Chinese / English' message. */
+export function zh(message: string): string {
+  const i = message.indexOf(' / ');
+  return i >= 0 ? message.slice(0, i) : message;
+}
+
+/** A message to show for any thrown value. */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error && err.message) return zh(err.message);
+  return '出错了，请稍后再试';
+}
+
+/** Called when the API says the token is no longer valid (set by the app: go to the login page). */
+let onUnauthenticated: (() => void) | null = null;
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+export interface CallOptions {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+function toQuery(query: Record<string, string> | undefined): string {
+  if (!query) return '';
+  const parts = Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** Calls one contract route. Resolves with the 2xx body; rejects with ApiError. */
+export async function call<T>(name: RouteName, options: CallOptions = {}): Promise<T> {
+  const route = routes[name];
+  const header: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  if (route.auth) {
+    const token = currentToken();
+    if (!token) {
+      onUnauthenticated?.();
+      throw new ApiError(401, 'UNAUTHENTICATED', '请先登录');
+    }
+    header.authorization = `Bearer ${token}`;
+  }
+
+  type Body = Record<string, unknown> | string;
+  let res: Taro.request.SuccessCallbackResult<Body>;
+  try {
+    res = await Taro.request<Body>({
+      url: API_BASE + routePath(name, options.params) + toQuery(options.query),
+      method: route.method,
+      header,
+      data: options.body === undefined ? undefined : JSON.stringify(options.body),
+      dataType: 'json',
+      timeout: 15000,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
+  }
+
+  const data = typeof res.data === 'string' && res.data ? safeJson(res.data) : res.data;
+  if (res.statusCode >= 200 && res.statusCode < 300) return data as T;
+
+  const parsed = ApiErrorBody.safeParse(data);
+  if (!parsed.success) {
+    throw new ApiError(res.statusCode, 'INTERNAL', `服务暂时不可用（${res.statusCode}）`);
+  }
+  const e = parsed.data.error;
+  const fields: FieldProblem[] = (e.fields ?? []).map((f) => ({ field: f.field, message: f.message }));
+  if (e.field && !fields.some((f) => f.field === e.field)) fields.push({ field: e.field, message: e.message });
+  if (e.code === 'UNAUTHENTICATED' && route.auth) {
+    clearSession();
+    onUnauthenticated?.();
+  }
+  throw new ApiError(res.statusCode, e.code, e.message, fields);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,77 @@
+import {
+  IDEMPOTENCY_HEADER,
+  type Category,
+  type CategoryList,
+  type CreateRequestInput,
+  type DevUser,
+  type DevUserList,
+  type Me,
+  type RatingInput,
+  type ReplyInput,
+  type RequestList,
+  type RequestScope,
+  type RequestSummary,
+  type ServiceRequest,
+  type Session,
+  type WechatLoginInput,
+} from '@parklink/contract';
+import { call } from './http';
+import { saveSession, updateMe } from './session';
+
+export { ApiError, API_BASE, errorText, setUnauthenticatedHandler, zh } from './http';
+export { clearSession, loadSession } from './session';
+export { newIdempotencyKey } from './ids';
+
+/** The typed API: one function per contract route. */
+export const api = {
+  auth: {
+    async devUsers(): Promise<DevUser[]> {
+      const res = await call<DevUserList>('devUsers');
+      return res.users;
+    },
+    async devLogin(userId: string): Promise<Session> {
+      const session = await call<Session>('devLogin', { body: { userId } });
+      saveSession(session);
+      return session;
+    },
+    async wechatLogin(input: WechatLoginInput): Promise<Session> {
+      const session = await call<Session>('wechatLogin', { body: input });
+      saveSession(session);
+      return session;
+    },
+    async me(): Promise<Me> {
+      const me = await call<Me>('me');
+      updateMe(me);
+      return me;
+    },
+  },
+  async categories(): Promise<Category[]> {
+    const res = await call<CategoryList>('listCategories');
+    return res.categories;
+  },
+  requests: {
+    /** `idempotencyKey`: made once per submission attempt, reused on retry. */
+    create(input: CreateRequestInput, idempotencyKey: string): Promise<ServiceRequest> {
+      return call<ServiceRequest>('createRequest', {
+        body: input,
+        headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+      });
+    },
+    async list(scope: RequestScope): Promise<RequestSummary[]> {
+      const res = await call<RequestList>('listRequests', { query: { scope } });
+      return res.items;
+    },
+    get(id: string): Promise<ServiceRequest> {
+      return call<ServiceRequest>('getRequest', { params: { id } });
+    },
+    claim(id: string): Promise<ServiceRequest> {
+      return call<ServiceRequest>('claimRequest', { params: { id } });
+    },
+    reply(id: string, input: ReplyInput): Promise<ServiceRequest> {
+      return call<ServiceRequest>('replyRequest', { params: { id }, body: input });
+    },
+    rate(id: string, input: RatingInput): Promise<ServiceRequest> {
+      return call<ServiceRequest>('rateRequest', { params: { id }, body: input });
+    },
+  },
+};

@@ -1,0 +1,34 @@
+import { Text, View } from '@tarojs/components';
+import { requestStatusLabels, roleLabels, type TimelineEvent, type TimelineEventType } from '@parklink/contract';
+import { formatTime } from '../lib/time';
+
+const WHAT: Record<TimelineEventType, string> = {
+  submitted: '提交诉求',
+  claimed: '认领',
+  replied: '答复',
+  rated: '评价',
+  reopened: '重新办理',
+};
+
+export function Timeline({ events }: { events: TimelineEvent[] }) {
+  return (
+    <View className="timeline">
+      {events.map((e) => {
+        const org = e.actor.departmentName || e.actor.enterpriseName;
+        return (
+          <View key={e.id} className="timeline-event">
+            <View className="timeline-head">
+              <Text className="timeline-what">{WHAT[e.type]}</Text>
+              <Text className="timeline-when">{formatTime(e.at)}</Text>
+            </View>
+            <Text className="timeline-who">
+              {e.actor.name}（{org ? `${org} · ` : ''}
+              {roleLabels[e.actor.role]}）→ {requestStatusLabels[e.status]}
+            </Text>
+            {e.message ? <Text className="timeline-message">{e.message}</Text> : null}
+          </View>
+        );
+      })}
+    </View>
+  );
+}

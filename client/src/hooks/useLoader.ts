@@ -1,0 +1,41 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import { errorText } from '../api';
+
+export interface Loaded<T> {
+  data: T | null;
+  loading: boolean;
+  error: string | null;
+  reload: () => Promise<void>;
+  setData: (data: T) => void;
+}
+
+/** Loads data when the page shows and on pull-down refresh; keeps the last good data on error. */
+export function useLoader<T>(load: () => Promise<T>): Loaded<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      setData(await loadRef.current());
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useDidShow(() => {
+    void reload();
+  });
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  return { data, loading, error, reload, setData };
+}

@@ -1,0 +1,10 @@
+import type { Me, Role } from '@parklink/contract';
+
+/** Liaisons and department heads both work on requests. */
+export function isHandler(me: Pick<Me, 'roles'> | null | undefined): boolean {
+  return !!me && me.roles.some((r: Role) => r === 'liaison' || r === 'dept_head');
+}
+
+export function isEnterprise(me: Pick<Me, 'roles'> | null | undefined): boolean {
+  return !!me && me.roles.includes('enterprise');
+}

@@ -1,0 +1,65 @@
+import { Button, Text, View } from '@tarojs/components';
+import { roleLabels } from '@parklink/contract';
+import { clearSession } from '../../api';
+import { useMe } from '../../hooks/useSession';
+import { PAGES, open, relaunch } from '../../lib/nav';
+import { isEnterprise, isHandler } from '../../lib/roles';
+
+export default function HomePage() {
+  const me = useMe();
+  if (!me) return <View className="page" />;
+
+  const logout = () => {
+    clearSession();
+    relaunch(PAGES.login);
+  };
+
+  return (
+    <View className="page home-page">
+      <View className="card me-card">
+        <Text className="me-name">{me.name}</Text>
+        <Text className="me-org">{me.enterpriseName || me.departmentName || ''}</Text>
+        <Text className="me-park">{me.parkName}</Text>
+        <View className="me-roles">
+          {me.roles.map((r) => (
+            <Text key={r} className="tag">
+              {roleLabels[r]}
+            </Text>
+          ))}
+        </View>
+      </View>
+
+      <View className="entries">
+        {isEnterprise(me) ? (
+          <>
+            <View className="entry entry-submit" onClick={() => open(PAGES.submit)}>
+              <Text className="entry-title">提交诉求</Text>
+              <Text className="entry-desc">遇到困难，告诉联盟</Text>
+            </View>
+            <View className="entry entry-mine" onClick={() => open(PAGES.mine)}>
+              <Text className="entry-title">我的诉求</Text>
+              <Text className="entry-desc">查看进度、评价答复</Text>
+            </View>
+          </>
+        ) : null}
+        {isHandler(me) ? (
+          <>
+            <View className="entry entry-pool" onClick={() => open(PAGES.pool)}>
+              <Text className="entry-title">待认领诉求</Text>
+              <Text className="entry-desc">按剩余时间排序</Text>
+            </View>
+            <View className="entry entry-mine" onClick={() => open(PAGES.mine)}>
+              <Text className="entry-title">我认领的</Text>
+              <Text className="entry-desc">答复、跟进到办结</Text>
+            </View>
+          </>
+        ) : null}
+        {!isEnterprise(me) && !isHandler(me) ? <Text className="hint">管理功能即将上线</Text> : null}
+      </View>
+
+      <Button className="btn btn-plain logout-button" onClick={logout}>
+        退出登录
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,90 @@
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import { RatingInput, type ServiceRequest } from '@parklink/contract';
+import { ApiError, api, errorText, zh } from '../../../api';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { FieldError } from '../../../components/FieldError';
+
+const STARS = [1, 2, 3, 4, 5];
+
+/** The enterprise rates the answer: satisfied closes the request, unsatisfied reopens it. */
+export function RatingForm({ id, onDone }: { id: string; onDone: (r: ServiceRequest) => void }) {
+  const [satisfied, setSatisfied] = useState<boolean | null>(null);
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+
+  const send = async () => {
+    if (sending) return;
+    setError(null);
+    if (satisfied === null) {
+      setErrors({ satisfied: '请选择满意或不满意' });
+      return;
+    }
+    const parsed = RatingInput.safeParse({ satisfied, score, comment: comment.trim() || undefined });
+    if (!parsed.success) {
+      const next: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0]);
+        if (!next[field]) next[field] = zh(issue.message);
+      }
+      setErrors(next);
+      return;
+    }
+    setErrors({});
+    setSending(true);
+    try {
+      onDone(await api.requests.rate(id, parsed.data));
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(err.fieldMap());
+      setError(errorText(err));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <View className="section action-form">
+      <Text className="section-title">评价答复</Text>
+      <View className="choice-row">
+        <View
+          className={`choice rate-satisfied ${satisfied === true ? 'choice-on' : ''}`}
+          onClick={() => setSatisfied(true)}
+        >
+          满意
+        </View>
+        <View
+          className={`choice rate-unsatisfied ${satisfied === false ? 'choice-on' : ''}`}
+          onClick={() => setSatisfied(false)}
+        >
+          不满意
+        </View>
+      </View>
+      <FieldError message={errors.satisfied} />
+      {satisfied === false ? <Text className="hint">不满意将退回原联络员重新办理</Text> : null}
+      <View className="star-row">
+        {STARS.map((n) => (
+          <Text key={n} className={`rate-star ${n <= score ? 'rate-star-on' : ''}`} onClick={() => setScore(n)}>
+            ★
+          </Text>
+        ))}
+        <Text className="hint">{score ? `${score} 分` : '请打分'}</Text>
+      </View>
+      <FieldError message={errors.score} />
+      <Textarea
+        className="textarea rate-comment"
+        value={comment}
+        maxlength={500}
+        placeholder="说说你的看法（选填）"
+        onInput={(e) => setComment(e.detail.value)}
+      />
+      <FieldError message={errors.comment} />
+      <ErrorMessage message={error} />
+      <Button className="btn btn-primary rate-button" loading={sending} disabled={sending} onClick={send}>
+        提交评价
+      </Button>
+    </View>
+  );
+}

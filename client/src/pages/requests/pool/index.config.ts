@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '待认领诉求',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,40 @@
+import type { WeChatConfig } from './ports/wechat';
+
+export interface Config {
+  /** `dev`, `test`, `prod`, …; dev-only routes refuse to run when this is `prod`. */
+  stage: string;
+  tableName: string;
+  region: string;
+  /** Set only for DynamoDB Local; unset in AWS. */
+  dynamoEndpoint?: string;
+  jwtSecret: string;
+  tokenTtlSeconds: number;
+  wechat?: WeChatConfig;
+}
+
+const LOCAL_SECRET = 'parklink-local-development-secret-not-for-prod';
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const stage = env.STAGE ?? 'dev';
+  const jwtSecret = env.JWT_SECRET ?? (stage === 'prod' ? '' : LOCAL_SECRET);
+  if (stage === 'prod' && jwtSecret.length < 32) {
+    throw new Error('JWT_SECRET must be set to at least 32 characters in prod');
+  }
+  return {
+    stage,
+    tableName: env.TABLE_NAME ?? `parklink-${stage}`,
+    region: env.AWS_REGION ?? 'cn-north-1',
+    ...(env.DYNAMODB_ENDPOINT ? { dynamoEndpoint: env.DYNAMODB_ENDPOINT } : {}),
+    jwtSecret,
+    tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 2 * 3600),
+    ...(env.WECHAT_APP_ID && env.WECHAT_APP_SECRET
+      ? {
+          wechat: {
+            appId: env.WECHAT_APP_ID,
+            appSecret: env.WECHAT_APP_SECRET,
+            apiBase: env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,16 @@
+import { authRoutes } from './auth';
+import { categoryRoutes } from './categories';
+import { healthRoutes } from './health';
+import { meRoutes } from './me';
+import { requestRoutes } from './requests';
+
+/** Every route of every Lambda, keyed by the function that serves it in serverless.yml. */
+export const functionRoutes = {
+  health: healthRoutes,
+  auth: authRoutes,
+  me: meRoutes,
+  categories: categoryRoutes,
+  requests: requestRoutes,
+};
+
+export const allRoutes = Object.values(functionRoutes).flat();

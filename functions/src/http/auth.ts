@@ -1,0 +1,96 @@
+import { DevLoginInput, WechatLoginInput, type DevUserList, type Session } from '@parklink/contract';
+import { DomainError, notFound } from '../domain/errors';
+import { WeChatError } from '../ports/wechat';
+import { directory, userOf, type UserRecord } from '../store/directory';
+import type { Deps } from './deps';
+import { json, lambdaHandler, route } from './middleware';
+import { issueToken } from './tokens';
+
+/** WeChat errcodes that mean "this code cannot be used": invalid (40029) or already used (40163). */
+const SPENT_CODE_ERRORS = new Set([40029, 40163]);
+
+export const authRoutes = [
+  route('devUsers', async ({ deps }) => {
+    refuseInProd(deps);
+    const users = await directory.listDemoUsers(deps.db);
+    const parkNames = await parkNamesOf(deps, users);
+    const body: DevUserList = {
+      users: users.map((u) => ({
+        id: u.id,
+        name: u.name,
+        parkId: u.parkId,
+        parkName: parkNames.get(u.parkId) ?? u.parkId,
+        roles: u.roles,
+        ...(u.departmentName ? { departmentName: u.departmentName } : {}),
+        ...(u.enterpriseName ? { enterpriseName: u.enterpriseName } : {}),
+      })),
+    };
+    return json(200, body);
+  }),
+
+  route('devLogin', async (ctx) => {
+    refuseInProd(ctx.deps);
+    const { userId } = ctx.body(DevLoginInput);
+    const user = await directory.findUserById(ctx.deps.db, userId);
+    if (!user?.demo) throw notFound('演示用户', 'demo user');
+    return json(200, await sessionFor(ctx.deps, user));
+  }),
+
+  route('wechatLogin', async (ctx) => {
+    const input = ctx.body(WechatLoginInput);
+    const openid = await openidFor(ctx.deps, input.code);
+    const bound = await directory.findUserByOpenid(ctx.deps.db, openid);
+    if (bound) return json(200, await sessionFor(ctx.deps, bound));
+    if (!input.inviteCode) {
+      throw new DomainError(
+        'WECHAT_NOT_BOUND',
+        '该微信尚未绑定园区账号，请输入园区管理员提供的邀请码',
+        'this WeChat account is not bound to a park user; an invite code is needed',
+      );
+    }
+    const invited = await directory.findUserByInvite(ctx.deps.db, input.inviteCode);
+    if (!invited) throw new DomainError('NOT_FOUND', '邀请码无效或已被使用', 'invite code unknown or used', 'inviteCode');
+    const now = ctx.deps.clock.now().toISOString();
+    if (!(await directory.bindOpenid(ctx.deps.db, invited, openid, input.inviteCode, now))) {
+      throw new DomainError('CONFLICT', '邀请码已被使用，或该账号已绑定其他微信', 'invite already used or user already bound', 'inviteCode');
+    }
+    return json(200, await sessionFor(ctx.deps, invited));
+  }),
+];
+
+export const handler = lambdaHandler(authRoutes);
+
+function refuseInProd(deps: Deps) {
+  if (deps.config.stage === 'prod') {
+    throw new DomainError('NOT_AVAILABLE_IN_PROD', '生产环境不提供演示登录', 'dev login is disabled in prod');
+  }
+}
+
+async function openidFor(deps: Deps, code: string): Promise<string> {
+  if (!deps.wechat) {
+    throw new DomainError('WECHAT_UNAVAILABLE', '未配置微信登录', 'WeChat login is not configured (WECHAT_APP_ID)');
+  }
+  try {
+    return (await deps.wechat.code2Session(code)).openid;
+  } catch (error) {
+    if (error instanceof WeChatError && SPENT_CODE_ERRORS.has(error.errcode)) {
+      throw new DomainError('WECHAT_CODE_INVALID', '登录凭证已失效，请重新登录', `WeChat rejected the code (${error.errcode})`, 'code');
+    }
+    deps.log({ level: 'warn', wechatError: error instanceof Error ? error.message : String(error) });
+    throw new DomainError('WECHAT_UNAVAILABLE', '微信登录暂时不可用，请稍后再试', 'WeChat login failed');
+  }
+}
+
+async function sessionFor(deps: Deps, record: UserRecord): Promise<Session> {
+  const park = await directory.getPark(deps.db, record.parkId);
+  if (!park) throw notFound('园区', 'park');
+  const user = userOf(record);
+  const { token, expiresAt } = await issueToken(deps, user);
+  return { token, expiresAt, user: { ...user, parkName: park.name } };
+}
+
+async function parkNamesOf(deps: Deps, users: UserRecord[]): Promise<Map<string, string>> {
+  const parkIds = [...new Set(users.map((u) => u.parkId))];
+  const parks = await Promise.all(parkIds.map((id) => directory.getPark(deps.db, id)));
+  return new Map(parks.flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
+}

@@ -1,0 +1,40 @@
+import { configFromEnv, type Config } from '../config';
+import { documentClient } from '../store/client';
+import type { Db } from '../store/db';
+import { systemClock, type Clock } from '../ports/clock';
+import { ulidGenerator, type IdGenerator } from '../ports/ids';
+import { httpWeChatApi, type WeChatApi } from '../ports/wechat';
+
+/** Everything a handler touches outside itself; tests build their own, Lambda builds one per container. */
+export interface Deps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  newId: IdGenerator;
+  /** Absent when no WeChat app is configured (local development without an appid). */
+  wechat?: WeChatApi;
+  log: (entry: Record<string, unknown>) => void;
+}
+
+export function depsFromConfig(config: Config, overrides: Partial<Deps> = {}): Deps {
+  return {
+    config,
+    db: {
+      doc: documentClient({ region: config.region, ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}) }),
+      tableName: config.tableName,
+    },
+    clock: systemClock,
+    newId: ulidGenerator(),
+    ...(config.wechat ? { wechat: httpWeChatApi(config.wechat) } : {}),
+    log: process.env.LOG_LEVEL === 'silent' ? () => {} : (entry) => console.log(JSON.stringify(entry)),
+    ...overrides,
+  };
+}
+
+let coldStartDeps: Deps | undefined;
+
+/** Built once per Lambda container (cold start) and reused by every invocation after. */
+export function defaultDeps(): Deps {
+  coldStartDeps ??= depsFromConfig(configFromEnv());
+  return coldStartDeps;
+}

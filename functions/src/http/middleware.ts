@@ -1,0 +1,132 @@
+/**
+ * The one path every call takes: match the route, give it a request id, authenticate, run the
+ * handler, turn errors into the contract's error body, log one line. Handlers stay thin.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { routeKey, routes as contractRoutes, type ApiErrorBody, type RouteName } from '@parklink/contract';
+import type { z } from 'zod';
+import { DomainError } from '../domain/errors';
+import type { User } from '../domain/user';
+import { directory, userOf } from '../store/directory';
+import { defaultDeps, type Deps } from './deps';
+import { verifyToken } from './tokens';
+import { parseInput } from './validation';
+
+export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: number };
+
+export interface Context {
+  deps: Deps;
+  event: APIGatewayProxyEventV2;
+  requestId: string;
+  /** The signed-in user; routes marked `auth` in the contract never run without one. */
+  user: User;
+  body<T extends z.ZodType>(schema: T): z.infer<T>;
+  query<T extends z.ZodType>(schema: T): z.infer<T>;
+  param(name: string): string;
+  header(name: string): string | undefined;
+}
+
+export interface Route {
+  name: RouteName;
+  handle(ctx: Context): Promise<HttpResult>;
+}
+
+export const route = (name: RouteName, handle: Route['handle']): Route => ({ name, handle });
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** The Lambda entry for a set of routes: API Gateway's routeKey picks the handler. */
+export function lambdaHandler(routes: Route[], deps?: () => Deps) {
+  return (event: APIGatewayProxyEventV2) => dispatch(routes, event, (deps ?? defaultDeps)());
+}
+
+export async function dispatch(routes: Route[], event: APIGatewayProxyEventV2, deps: Deps): Promise<HttpResult> {
+  const started = Date.now();
+  const requestId = event.requestContext?.requestId ?? deps.newId();
+  const matched = routes.find((candidate) => routeKey(candidate.name) === event.routeKey);
+  let result: HttpResult;
+  let userId: string | undefined;
+  try {
+    if (!matched) throw new DomainError('NOT_FOUND', '接口不存在', `no route for ${event.routeKey}`);
+    const user = contractRoutes[matched.name].auth ? await authenticate(deps, event) : undefined;
+    userId = user?.id;
+    result = await matched.handle(context(deps, event, requestId, user));
+  } catch (error) {
+    result = errorResult(error, requestId, deps);
+  }
+  result.headers = { ...result.headers, 'x-request-id': requestId };
+  deps.log({ requestId, route: event.routeKey, status: result.statusCode, ms: Date.now() - started, userId });
+  return result;
+}
+
+async function authenticate(deps: Deps, event: APIGatewayProxyEventV2): Promise<User> {
+  const header = event.headers?.authorization ?? event.headers?.Authorization;
+  const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (!token) throw new DomainError('UNAUTHENTICATED', '请先登录', 'missing bearer token');
+  const claims = await verifyToken(deps, token);
+  const record = await directory.getUser(deps.db, claims.parkId, claims.userId);
+  if (!record) throw new DomainError('UNAUTHENTICATED', '账号不存在或已停用，请重新登录', 'user no longer exists');
+  return userOf(record);
+}
+
+function context(deps: Deps, event: APIGatewayProxyEventV2, requestId: string, user: User | undefined): Context {
+  return {
+    deps,
+    event,
+    requestId,
+    get user(): User {
+      if (!user) throw new Error('route is not marked auth in the contract but reads the user');
+      return user;
+    },
+    body: (schema) => parseInput(schema, readJson(event), 'body'),
+    query: (schema) => parseInput(schema, event.queryStringParameters ?? {}, 'query'),
+    param: (name) => {
+      const value = event.pathParameters?.[name];
+      if (!value) throw new DomainError('VALIDATION_FAILED', `缺少参数 ${name}`, `missing path parameter ${name}`, name);
+      return value;
+    },
+    header: (name) => {
+      const wanted = name.toLowerCase();
+      const found = Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === wanted);
+      return found?.[1];
+    },
+  };
+}
+
+function readJson(event: APIGatewayProxyEventV2): unknown {
+  if (!event.body) return {};
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError('VALIDATION_FAILED', '请求内容不是有效的 JSON', 'body is not valid JSON', 'body');
+  }
+}
+
+function errorResult(error: unknown, requestId: string, deps: Deps): HttpResult {
+  if (error instanceof DomainError) {
+    const body: ApiErrorBody = {
+      error: {
+        code: error.code,
+        message: error.messageZh,
+        messageEn: error.messageEn,
+        ...(error.field ? { field: error.field } : {}),
+        ...(error.fields ? { fields: error.fields } : {}),
+      },
+      requestId,
+    };
+    return json(error.status, body);
+  }
+  deps.log({ requestId, level: 'error', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  const body: ApiErrorBody = {
+    error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试', messageEn: 'internal error' },
+    requestId,
+  };
+  return json(500, body);
+}

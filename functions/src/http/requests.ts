@@ -1,0 +1,132 @@
+import {
+  CreateRequestInput,
+  IDEMPOTENCY_HEADER,
+  Id,
+  ListRequestsQuery,
+  RatingInput,
+  ReplyInput,
+  type RequestList,
+} from '@parklink/contract';
+import { z } from 'zod';
+import { DomainError, notFound } from '../domain/errors';
+import * as lifecycle from '../domain/request';
+import { actsForDepartment, actsForEnterprise, hasRole, type User } from '../domain/user';
+import { directory } from '../store/directory';
+import { requestStore, VersionConflict } from '../store/requests';
+import type { Deps } from './deps';
+import { json, lambdaHandler, route, type Context } from './middleware';
+
+const IdempotencyKey = z.string().trim().min(8).max(128).regex(/^[A-Za-z0-9_-]+$/);
+
+export const requestRoutes = [
+  route('createRequest', async (ctx) => {
+    const input = ctx.body(CreateRequestInput);
+    const idempotencyKey = readIdempotencyKey(ctx);
+    const { deps, user } = ctx;
+    const category = await directory.getCategory(deps.db, user.parkId, input.categoryId);
+    if (!category) throw new DomainError('VALIDATION_FAILED', '诉求类别：不存在', 'categoryId: unknown category', 'categoryId');
+    const now = deps.clock.now();
+    const state = lifecycle.submit(user, input, category, deps.newId(), { now: now.toISOString(), eventId: deps.newId() });
+    const { created, state: saved } = await requestStore.create(
+      deps.db,
+      state,
+      idempotencyKey ? { userId: user.id, key: idempotencyKey } : undefined,
+      Math.floor(now.getTime() / 1000),
+    );
+    return json(created ? 201 : 200, lifecycle.toView(saved, now.toISOString()));
+  }),
+
+  route('listRequests', async (ctx) => {
+    const { scope } = ctx.query(ListRequestsQuery);
+    const states = await listFor(ctx.deps, ctx.user, scope);
+    const now = ctx.deps.clock.now().toISOString();
+    const body: RequestList = { items: states.map((s) => lifecycle.toSummary(s, now)) };
+    return json(200, body);
+  }),
+
+  route('getRequest', async (ctx) => {
+    const state = await loadVisible(ctx);
+    return json(200, lifecycle.toView(state, ctx.deps.clock.now().toISOString()));
+  }),
+
+  route('claimRequest', (ctx) => change(ctx, (state, moment) => lifecycle.claim(state, ctx.user, moment))),
+
+  route('replyRequest', (ctx) => {
+    const input = ctx.body(ReplyInput);
+    return change(ctx, (state, moment) => lifecycle.reply(state, ctx.user, input, moment));
+  }),
+
+  route('rateRequest', (ctx) => {
+    const input = ctx.body(RatingInput);
+    return change(ctx, (state, moment) => lifecycle.rate(state, ctx.user, input, moment));
+  }),
+];
+
+export const handler = lambdaHandler(requestRoutes);
+
+function readIdempotencyKey(ctx: Context): string | undefined {
+  const raw = ctx.header(IDEMPOTENCY_HEADER);
+  if (raw === undefined) return undefined;
+  const parsed = IdempotencyKey.safeParse(raw);
+  if (!parsed.success) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'Idempotency-Key：应为 8–128 位字母、数字、- 或 _',
+      'Idempotency-Key: 8–128 letters, digits, - or _',
+      'Idempotency-Key',
+    );
+  }
+  return parsed.data;
+}
+
+async function loadVisible(ctx: Context): Promise<lifecycle.RequestState> {
+  const id = Id.safeParse(ctx.param('id'));
+  if (!id.success) throw notFound('诉求', 'request');
+  const state = await requestStore.get(ctx.deps.db, ctx.user.parkId, id.data);
+  return lifecycle.assertCanView(state, ctx.user);
+}
+
+/** Attempts before a busy request gives up; each retry re-reads, so the domain judges the fresh state. */
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Read → decide (pure domain) → save only if nobody saved in between. On a lost race the command
+ * runs again on the fresh state: a second claimer then hears "already claimed", two replies both land.
+ */
+async function change(
+  ctx: Context,
+  command: (state: lifecycle.RequestState, moment: lifecycle.Moment) => lifecycle.RequestState,
+) {
+  for (let attempt = 1; ; attempt++) {
+    const state = await loadVisible(ctx);
+    const now = ctx.deps.clock.now().toISOString();
+    const next = command(state, { now, eventId: ctx.deps.newId() });
+    try {
+      await requestStore.save(ctx.deps.db, next);
+      return json(200, lifecycle.toView(next, now));
+    } catch (error) {
+      if (!(error instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) {
+        if (error instanceof VersionConflict) {
+          throw new DomainError('CONFLICT', '诉求正被他人处理，请刷新后重试', 'request is busy, retry');
+        }
+        throw error;
+      }
+    }
+  }
+}
+
+async function listFor(deps: Deps, user: User, scope: 'mine' | 'pool'): Promise<lifecycle.RequestState[]> {
+  if (scope === 'pool') {
+    if (!actsForDepartment(user)) {
+      throw new DomainError('FORBIDDEN', '只有联络员可以查看待认领诉求', 'only liaisons have a pool');
+    }
+    const categories = await directory.listCategories(deps.db, user.parkId);
+    const mine = categories.filter((c) => c.departmentIds.includes(user.departmentId)).map((c) => c.id);
+    const pool = await requestStore.listPool(deps.db, user.parkId, mine);
+    // A category may have gained this department after a request was filed: show only claimable ones.
+    return pool.filter((state) => state.departmentIds.includes(user.departmentId));
+  }
+  if (actsForEnterprise(user)) return requestStore.listForEnterprise(deps.db, user.parkId, user.enterpriseId);
+  if (hasRole(user, 'liaison', 'dept_head')) return requestStore.listForAssignee(deps.db, user.parkId, user.id);
+  return [];
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { FieldError } from '@parklink/contract';
+import { DomainError } from '../domain/errors';
+
+const zhErrors = z.locales.zhCN().localeError;
+const SEPARATOR = ' / ';
+
+/**
+ * Parses input with a contract schema; on failure throws a 400 naming every bad field in Chinese
+ * and English. Schema messages written as "中文 / English" are split; zod's own messages come from
+ * its zh-CN and English locales.
+ */
+export function parseInput<T extends z.ZodType>(schema: T, data: unknown, where: 'body' | 'query' | 'path'): z.infer<T> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const inChinese = schema.safeParse(data, { error: zhErrors });
+  const zhIssues = inChinese.success ? [] : inChinese.error.issues;
+  const fields: FieldError[] = result.error.issues.map((issue, i) => {
+    const field = issue.path.length ? issue.path.join('.') : where;
+    const [zh, en] = bilingual(zhIssues[i]?.message ?? issue.message, issue.message);
+    return { field, message: `${fieldLabel(field)}：${zh}`, messageEn: `${field}: ${en}` };
+  });
+  const first = fields[0]!;
+  throw new DomainError('VALIDATION_FAILED', first.message, first.messageEn, first.field, fields);
+}
+
+function bilingual(zhMessage: string, enMessage: string): [string, string] {
+  if (enMessage.includes(SEPARATOR)) {
+    const [zh, en] = enMessage.split(SEPARATOR);
+    return [zh!, en!];
+  }
+  return [zhMessage, enMessage];
+}
+
+/** Chinese names of the fields people type, so a message reads "标题：…" rather than "title：…". */
+const labels: Record<string, string> = {
+  categoryId: '诉求类别',
+  title: '标题',
+  description: '问题描述',
+  message: '答复内容',
+  satisfied: '是否满意',
+  score: '评分',
+  comment: '评价',
+  userId: '用户',
+  code: '登录凭证',
+  inviteCode: '邀请码',
+  scope: '范围',
+  id: '编号',
+  body: '请求内容',
+};
+
+const fieldLabel = (field: string) => labels[field] ?? field;

@@ -1,0 +1,102 @@
+/**
+ * The demo park that `npm start` seeds into an empty table: departments, liaisons, categories and
+ * enterprises modelled on the field reports (shared/seeds): an approvals bureau, human resources,
+ * the tax bureau, two bank branches, a law firm and a mentor group, with a 3-day green channel.
+ */
+import { creditCodeCheckCharacter } from '../domain/creditCode';
+import type { ParkSeed } from './parkSeed';
+
+/** A valid 18-character unified social credit code from its first 17 characters. */
+const creditCode = (first17: string) => first17 + creditCodeCheckCharacter(first17)!;
+
+export function demoPark(parkId = 'park-demo', parkName = '高新区智造产业园'): ParkSeed {
+  const dept = (id: string, name: string, kind: ParkSeed['departments'][number]['kind']) => ({ id, parkId, name, kind });
+  const departments = [
+    dept('dept-approvals', '区行政审批局', 'government'),
+    dept('dept-hr', '区人力资源和社会保障局', 'government'),
+    dept('dept-tax', '区税务局园区税务分局', 'tax'),
+    dept('dept-adbc', '农业发展银行园区支行', 'bank'),
+    dept('dept-psbc', '邮储银行园区支行', 'bank'),
+    dept('dept-law', '园区法律顾问律师事务所', 'law'),
+    dept('dept-mentor', '园区创业导师团', 'mentor'),
+    dept('dept-service', '园区党群服务中心', 'government'),
+  ];
+  let order = 0;
+  const category = (id: string, name: string, description: string, deadlineHours: number, departmentIds: string[]) => ({
+    id,
+    parkId,
+    name,
+    description,
+    deadlineHours,
+    departmentIds,
+    order: order++,
+  });
+  const categories = [
+    category('cat-approval', '审批办证', '项目审批、证照办理（绿色通道：3日内拿出解决方案）', 72, ['dept-approvals']),
+    category('cat-talent', '引才用工', '招聘、人才政策、社保与用工', 120, ['dept-hr']),
+    category('cat-finance', '融资信贷', '贷款、担保、银企对接', 72, ['dept-adbc', 'dept-psbc']),
+    category('cat-tax', '税费政策', '税费优惠、申报与风险提示', 48, ['dept-tax']),
+    category('cat-legal', '法律维权', '合同纠纷、欠款追讨、劳动争议', 72, ['dept-law']),
+    category('cat-ip', '知识产权', '专利、商标申请与维权援助', 120, ['dept-law']),
+    category('cat-site', '场地与宣传', '厂房场地、展会与宣传推广', 120, ['dept-service']),
+    category('cat-safety', '安全生产', '安全检查、隐患整改与培训', 48, ['dept-service', 'dept-approvals']),
+    category('cat-other', '其他', '创业辅导及其他困难', 168, ['dept-service', 'dept-mentor']),
+  ];
+  const enterprise = (id: string, name: string, first17: string, industry: string, zone: string) => ({
+    id,
+    parkId,
+    name,
+    creditCode: creditCode(first17),
+    industry,
+    zone,
+  });
+  const enterprises = [
+    enterprise('ent-xinrui', '鑫锐电子科技有限公司', '91510100MA61R8XK2', '电子信息', '东区'),
+    enterprise('ent-hengtong', '恒通装备制造有限公司', '91510100MA62T3QW7', '装备制造', '西区'),
+    enterprise('ent-kangyuan', '康源生物医药股份有限公司', '91510100MA63B5LN4', '生物医药', '南区'),
+    enterprise('ent-qiche', '驰远汽车零部件有限公司', '91510100MA64D7HP1', '汽车制造', '西区'),
+    enterprise('ent-yunshang', '云尚电子商务有限公司', '91510100MA65F9JR8', '电商', '东区'),
+  ];
+  let invite = 100;
+  const user = (id: string, name: string, roles: ParkSeed['users'][number]['roles'], extra: Record<string, string>) => ({
+    id,
+    parkId,
+    name,
+    roles,
+    demo: true,
+    inviteCode: `${parkId.toUpperCase()}-${invite++}`,
+    ...extra,
+  });
+  const deptName = (id: string) => departments.find((d) => d.id === id)!.name;
+  const entName = (id: string) => enterprises.find((e) => e.id === id)!.name;
+  const liaison = (id: string, name: string, departmentId: string, head = false) =>
+    user(id, name, head ? ['dept_head'] : ['liaison'], { departmentId, departmentName: deptName(departmentId) });
+  const contact = (id: string, name: string, enterpriseId: string) =>
+    user(id, name, ['enterprise'], { enterpriseId, enterpriseName: entName(enterpriseId) });
+  const users = [
+    user('u-admin', '周书记', ['admin'], {}),
+    liaison('u-approvals-1', '李审批', 'dept-approvals'),
+    liaison('u-approvals-head', '王局长', 'dept-approvals', true),
+    liaison('u-hr-1', '赵人社', 'dept-hr'),
+    liaison('u-hr-head', '钱科长', 'dept-hr', true),
+    liaison('u-tax-1', '孙税务', 'dept-tax'),
+    liaison('u-tax-2', '吴专管员', 'dept-tax'),
+    liaison('u-tax-head', '郑分局长', 'dept-tax', true),
+    liaison('u-adbc-1', '冯信贷', 'dept-adbc'),
+    liaison('u-adbc-head', '陈行长', 'dept-adbc', true),
+    liaison('u-psbc-1', '褚客户经理', 'dept-psbc'),
+    liaison('u-psbc-head', '卫行长', 'dept-psbc', true),
+    liaison('u-law-1', '蒋律师', 'dept-law'),
+    liaison('u-law-head', '沈主任', 'dept-law', true),
+    liaison('u-mentor-1', '韩导师', 'dept-mentor'),
+    liaison('u-mentor-head', '杨团长', 'dept-mentor', true),
+    liaison('u-service-1', '朱干事', 'dept-service'),
+    liaison('u-service-head', '秦主任', 'dept-service', true),
+    contact('u-ent-xinrui', '张经理', 'ent-xinrui'),
+    contact('u-ent-hengtong', '刘总', 'ent-hengtong'),
+    contact('u-ent-kangyuan', '黄主管', 'ent-kangyuan'),
+    contact('u-ent-qiche', '何厂长', 'ent-qiche'),
+    contact('u-ent-yunshang', '林店长', 'ent-yunshang'),
+  ];
+  return { park: { id: parkId, name: parkName }, departments, categories, enterprises, users };
+}

@@ -1,0 +1,57 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { isValidCreditCode } from '../domain/creditCode';
+import type { Db } from '../store/db';
+import {
+  directoryItems,
+  type CategoryRecord,
+  type DepartmentRecord,
+  type EnterpriseRecord,
+  type ParkRecord,
+  type UserRecord,
+} from '../store/directory';
+
+export interface ParkSeed {
+  park: ParkRecord;
+  departments: DepartmentRecord[];
+  categories: CategoryRecord[];
+  enterprises: EnterpriseRecord[];
+  users: UserRecord[];
+}
+
+/** Writes a park's directory. Refuses a seed that breaks its own references rather than writing half of it. */
+export async function writeParkSeed(db: Db, seed: ParkSeed): Promise<number> {
+  checkSeed(seed);
+  const items = [
+    directoryItems.park(seed.park),
+    ...seed.departments.map(directoryItems.department),
+    ...seed.categories.map(directoryItems.category),
+    ...seed.enterprises.map(directoryItems.enterprise),
+    ...seed.users.map(directoryItems.user),
+    ...seed.users.flatMap((u) => (u.inviteCode ? [directoryItems.invite({ ...u, inviteCode: u.inviteCode })] : [])),
+  ];
+  for (let i = 0; i < items.length; i += 25) {
+    let pending: Record<string, unknown>[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (pending?.length) {
+      const { UnprocessedItems } = await db.doc.send(
+        new BatchWriteCommand({ RequestItems: { [db.tableName]: pending as never } }),
+      );
+      pending = UnprocessedItems?.[db.tableName] as Record<string, unknown>[] | undefined;
+    }
+  }
+  return items.length;
+}
+
+function checkSeed(seed: ParkSeed) {
+  const departmentIds = new Set(seed.departments.map((d) => d.id));
+  const enterpriseIds = new Set(seed.enterprises.map((e) => e.id));
+  for (const c of seed.categories) {
+    for (const id of c.departmentIds) if (!departmentIds.has(id)) throw new Error(`category ${c.id}: unknown department ${id}`);
+  }
+  for (const e of seed.enterprises) {
+    if (!isValidCreditCode(e.creditCode)) throw new Error(`enterprise ${e.id}: invalid credit code ${e.creditCode}`);
+  }
+  for (const u of seed.users) {
+    if (u.departmentId && !departmentIds.has(u.departmentId)) throw new Error(`user ${u.id}: unknown department`);
+    if (u.enterpriseId && !enterpriseIds.has(u.enterpriseId)) throw new Error(`user ${u.id}: unknown enterprise`);
+  }
+}

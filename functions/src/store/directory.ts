@@ -1,0 +1,184 @@
+/**
+ * Parks and the people and units in them: departments, categories, enterprises, users, and the
+ * lookups login needs (openid, invite code, demo users). Keys: see keys.ts.
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { User } from '../domain/user';
+import { isConditionFailure, stripKeys, type Db } from './db';
+import { INDEX, gsiKeys, keys, parkPk, prefixes } from './keys';
+
+export interface ParkRecord {
+  id: string;
+  name: string;
+}
+
+export type DepartmentKind = 'government' | 'bank' | 'tax' | 'law' | 'mentor';
+
+export interface DepartmentRecord {
+  id: string;
+  parkId: string;
+  name: string;
+  kind: DepartmentKind;
+}
+
+export interface CategoryRecord {
+  id: string;
+  parkId: string;
+  name: string;
+  description: string;
+  deadlineHours: number;
+  departmentIds: string[];
+  /** Display order in pickers. */
+  order: number;
+}
+
+export interface EnterpriseRecord {
+  id: string;
+  parkId: string;
+  name: string;
+  creditCode: string;
+  industry: string;
+  zone: string;
+}
+
+export interface UserRecord extends User {
+  /** One-time code a park admin hands out; binds the first WeChat login to this user. */
+  inviteCode?: string;
+  openid?: string;
+  /** Seeded demo users can be logged into without WeChat outside prod. */
+  demo?: boolean;
+}
+
+/** The person behind a record, without the login bookkeeping. */
+export function userOf(record: UserRecord): User {
+  const { inviteCode, openid, demo, ...user } = record;
+  void [inviteCode, openid, demo];
+  return user;
+}
+
+async function get<T>(db: Db, key: { pk: string; sk: string }): Promise<T | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key }));
+  return Item ? stripKeys<T>(Item) : undefined;
+}
+
+async function queryAll<T>(db: Db, input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<T[]> {
+  const items: T[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(new QueryCommand({ ...input, TableName: db.tableName, ExclusiveStartKey }));
+    for (const item of page.Items ?? []) items.push(stripKeys<T>(item));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+const inPark = (db: Db, parkId: string, prefix: string) =>
+  queryAll(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': parkPk(parkId), ':prefix': prefix },
+  });
+
+export const directory = {
+  getPark: (db: Db, parkId: string) => get<ParkRecord>(db, keys.park(parkId)),
+  getUser: (db: Db, parkId: string, userId: string) => get<UserRecord>(db, keys.user(parkId, userId)),
+  getCategory: (db: Db, parkId: string, categoryId: string) => get<CategoryRecord>(db, keys.category(parkId, categoryId)),
+  getEnterprise: (db: Db, parkId: string, id: string) => get<EnterpriseRecord>(db, keys.enterprise(parkId, id)),
+
+  listDepartments: (db: Db, parkId: string) => inPark(db, parkId, prefixes.department) as Promise<DepartmentRecord[]>,
+  listEnterprises: (db: Db, parkId: string) => inPark(db, parkId, prefixes.enterprise) as Promise<EnterpriseRecord[]>,
+  async listCategories(db: Db, parkId: string): Promise<CategoryRecord[]> {
+    const categories = (await inPark(db, parkId, prefixes.category)) as CategoryRecord[];
+    return categories.sort((a, b) => a.order - b.order);
+  },
+
+  /** Any user by id, across parks: only dev login needs this. */
+  async findUserById(db: Db, userId: string): Promise<UserRecord | undefined> {
+    const [user] = await queryAll<UserRecord>(db, {
+      IndexName: INDEX.gsi2,
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk = :sk',
+      ExpressionAttributeValues: { ':pk': gsiKeys.userById(userId).gsi2pk, ':sk': 'USER' },
+    });
+    return user;
+  },
+
+  listDemoUsers: (db: Db) =>
+    queryAll<UserRecord>(db, {
+      IndexName: INDEX.gsi1,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'DEMO#USERS' },
+    }),
+
+  async findUserByOpenid(db: Db, openid: string): Promise<UserRecord | undefined> {
+    const link = await get<{ parkId: string; userId: string }>(db, keys.openid(openid));
+    return link ? directory.getUser(db, link.parkId, link.userId) : undefined;
+  },
+
+  async findUserByInvite(db: Db, code: string): Promise<UserRecord | undefined> {
+    const link = await get<{ parkId: string; userId: string }>(db, keys.invite(code));
+    return link ? directory.getUser(db, link.parkId, link.userId) : undefined;
+  },
+
+  /**
+   * Binds an openid to a user through their invite code, all or nothing: the openid must be new,
+   * the user unbound, and the invite unused (it is consumed). Returns false if any of that failed.
+   */
+  async bindOpenid(db: Db, user: UserRecord, openid: string, inviteCode: string, now: string): Promise<boolean> {
+    try {
+      await db.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: db.tableName,
+                Item: { ...keys.openid(openid), entity: 'OpenidLink', parkId: user.parkId, userId: user.id, boundAt: now },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.user(user.parkId, user.id),
+                UpdateExpression: 'SET openid = :openid REMOVE inviteCode',
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(openid) AND inviteCode = :code',
+                ExpressionAttributeValues: { ':openid': openid, ':code': inviteCode },
+              },
+            },
+            {
+              Delete: {
+                TableName: db.tableName,
+                Key: keys.invite(inviteCode),
+                ConditionExpression: 'userId = :userId',
+                ExpressionAttributeValues: { ':userId': user.id },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+};
+
+/** Items as written by the seed and, later, by the admin pages. */
+export const directoryItems = {
+  park: (park: ParkRecord) => ({ ...keys.park(park.id), entity: 'Park', parkId: park.id, ...park }),
+  department: (d: DepartmentRecord) => ({ ...keys.department(d.parkId, d.id), entity: 'Department', ...d }),
+  category: (c: CategoryRecord) => ({ ...keys.category(c.parkId, c.id), entity: 'Category', ...c }),
+  enterprise: (e: EnterpriseRecord) => ({ ...keys.enterprise(e.parkId, e.id), entity: 'Enterprise', ...e }),
+  user: (u: UserRecord) => ({
+    ...keys.user(u.parkId, u.id),
+    ...gsiKeys.userById(u.id),
+    ...(u.demo ? gsiKeys.demoUser(u.parkId, u.id) : {}),
+    entity: 'User',
+    ...u,
+  }),
+  invite: (u: UserRecord & { inviteCode: string }) => ({
+    ...keys.invite(u.inviteCode),
+    entity: 'Invite',
+    parkId: u.parkId,
+    userId: u.id,
+  }),
+};

@@ -1,0 +1,60 @@
+/**
+ * The key design of the single table `parklink-<stage>` — every access pattern beside the key that
+ * serves it. A pattern that is not listed here would be a Scan: add a key instead.
+ *
+ * Table: pk / sk. Overloaded, sparse GSIs: gsi1 (gsi1pk/gsi1sk), gsi2, gsi3 — all projecting ALL.
+ * The definition itself is `table.json`, shared by serverless.yml and the local stack.
+ *
+ * | access pattern                                   | index | partition key                   | sort key                    |
+ * |--------------------------------------------------|-------|---------------------------------|-----------------------------|
+ * | park profile                                     | table | PARK#<park>                     | PARK                        |
+ * | a park's departments / categories / enterprises  | table | PARK#<park>                     | DEPT# / CAT# / ENT# prefix  |
+ * | a user of a park (auth on every request)         | table | PARK#<park>                     | USER#<user>                 |
+ * | a user by id, without knowing the park (dev login)| gsi2 | USER#<user>                     | USER                        |
+ * | the seeded demo users (dev login picker)         | gsi1  | DEMO#USERS                      | <park>#<user>               |
+ * | a WeChat openid's user (login)                   | table | WX#<openid>                     | WX                          |
+ * | an invite code's user (first WeChat login)       | table | INVITE#<code>                   | INVITE                      |
+ * | a request with its timeline                      | table | PARK#<park>                     | REQ#<ulid>                  |
+ * | a category's pool of claimable requests, by time left | gsi1 | PARK#<park>#POOL#CAT#<category> | <deadlineAt>#<ulid>     |
+ * | an enterprise's requests, newest first           | gsi2  | PARK#<park>#ENT#<enterprise>    | REQ#<ulid>                  |
+ * | a liaison's claimed requests, newest first       | gsi3  | PARK#<park>#ASSIGNEE#<user>     | REQ#<ulid>                  |
+ * | a create already done under an idempotency key   | table | PARK#<park>                     | IDEM#<user>#<key>           |
+ *
+ * Every item also carries `parkId` and `entity` attributes, so any item tells whose it is and what it is.
+ */
+
+export const INDEX = { gsi1: 'gsi1', gsi2: 'gsi2', gsi3: 'gsi3' } as const;
+
+export const parkPk = (parkId: string) => `PARK#${parkId}`;
+
+export const keys = {
+  park: (parkId: string) => ({ pk: parkPk(parkId), sk: 'PARK' }),
+  department: (parkId: string, departmentId: string) => ({ pk: parkPk(parkId), sk: `DEPT#${departmentId}` }),
+  category: (parkId: string, categoryId: string) => ({ pk: parkPk(parkId), sk: `CAT#${categoryId}` }),
+  enterprise: (parkId: string, enterpriseId: string) => ({ pk: parkPk(parkId), sk: `ENT#${enterpriseId}` }),
+  user: (parkId: string, userId: string) => ({ pk: parkPk(parkId), sk: `USER#${userId}` }),
+  openid: (openid: string) => ({ pk: `WX#${openid}`, sk: 'WX' }),
+  invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'INVITE' }),
+  request: (parkId: string, requestId: string) => ({ pk: parkPk(parkId), sk: `REQ#${requestId}` }),
+  idempotency: (parkId: string, userId: string, key: string) => ({ pk: parkPk(parkId), sk: `IDEM#${userId}#${key}` }),
+};
+
+export const prefixes = { department: 'DEPT#', category: 'CAT#', enterprise: 'ENT#' } as const;
+
+/** GSI attributes, by the pattern they serve. */
+export const gsiKeys = {
+  userById: (userId: string) => ({ gsi2pk: `USER#${userId}`, gsi2sk: 'USER' }),
+  demoUser: (parkId: string, userId: string) => ({ gsi1pk: 'DEMO#USERS', gsi1sk: `${parkId}#${userId}` }),
+  categoryPool: (parkId: string, categoryId: string, deadlineAt: string, requestId: string) => ({
+    gsi1pk: `${parkPk(parkId)}#POOL#CAT#${categoryId}`,
+    gsi1sk: `${deadlineAt}#${requestId}`,
+  }),
+  enterpriseRequests: (parkId: string, enterpriseId: string, requestId: string) => ({
+    gsi2pk: `${parkPk(parkId)}#ENT#${enterpriseId}`,
+    gsi2sk: `REQ#${requestId}`,
+  }),
+  assigneeRequests: (parkId: string, userId: string, requestId: string) => ({
+    gsi3pk: `${parkPk(parkId)}#ASSIGNEE#${userId}`,
+    gsi3sk: `REQ#${requestId}`,
+  }),
+};

@@ -1,0 +1,157 @@
+/**
+ * Requests (诉求): one item per request holding its timeline, written whole with a version check
+ * (optimistic concurrency) so two writers can never overwrite each other. Keys: see keys.ts.
+ */
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { RequestState } from '../domain/request';
+import { isConditionFailure, stripKeys, type Db } from './db';
+import { INDEX, gsiKeys, keys } from './keys';
+
+/** Somebody else saved the request first; re-read and try again. */
+export class VersionConflict extends Error {
+  constructor(readonly requestId: string) {
+    super(`request ${requestId} changed while it was being updated`);
+    this.name = 'VersionConflict';
+  }
+}
+
+export interface IdempotencyKey {
+  userId: string;
+  key: string;
+}
+
+/** How long a create can be safely retried with the same key. */
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+
+/** The item for a state: the sparse GSI keys follow from the state, so lists can never disagree with it. */
+function requestItem(state: RequestState) {
+  return {
+    ...keys.request(state.parkId, state.id),
+    ...(state.status === 'submitted'
+      ? gsiKeys.categoryPool(state.parkId, state.categoryId, state.deadlineAt, state.id)
+      : {}),
+    ...gsiKeys.enterpriseRequests(state.parkId, state.enterpriseId, state.id),
+    ...(state.assignee ? gsiKeys.assigneeRequests(state.parkId, state.assignee.id, state.id) : {}),
+    entity: 'Request',
+    ...state,
+  };
+}
+
+async function queryRequests(db: Db, index: string, pkName: string, pkValue: string, newestFirst: boolean) {
+  const items: RequestState[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: index,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': pkName },
+        ExpressionAttributeValues: { ':pk': pkValue },
+        ScanIndexForward: !newestFirst,
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) items.push(stripKeys<RequestState>(item));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+export const requestStore = {
+  async get(db: Db, parkId: string, requestId: string): Promise<RequestState | undefined> {
+    const { Item } = await db.doc.send(
+      new GetCommand({ TableName: db.tableName, Key: keys.request(parkId, requestId), ConsistentRead: true }),
+    );
+    return Item ? stripKeys<RequestState>(Item) : undefined;
+  },
+
+  /**
+   * Writes a new request. With an idempotency key, the request and the key's record are written in
+   * one transaction; if the key was used before, nothing is written and the earlier request is returned.
+   */
+  async create(
+    db: Db,
+    state: RequestState,
+    idempotency: IdempotencyKey | undefined,
+    nowEpochSeconds: number,
+  ): Promise<{ created: boolean; state: RequestState }> {
+    const put = {
+      TableName: db.tableName,
+      Item: requestItem(state),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    };
+    if (!idempotency) {
+      await db.doc.send(new PutCommand(put));
+      return { created: true, state };
+    }
+    const idemKey = keys.idempotency(state.parkId, idempotency.userId, idempotency.key);
+    try {
+      await db.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: put },
+            {
+              Put: {
+                TableName: db.tableName,
+                Item: {
+                  ...idemKey,
+                  entity: 'IdempotencyKey',
+                  parkId: state.parkId,
+                  requestId: state.id,
+                  ttl: nowEpochSeconds + IDEMPOTENCY_TTL_SECONDS,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return { created: true, state };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: idemKey, ConsistentRead: true }));
+      const earlier = Item ? await requestStore.get(db, state.parkId, String(Item.requestId)) : undefined;
+      if (!earlier) throw error;
+      return { created: false, state: earlier };
+    }
+  },
+
+  /** Saves the next state only if nobody saved since `next.version - 1` was read. */
+  async save(db: Db, next: RequestState): Promise<void> {
+    try {
+      await db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: requestItem(next),
+          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+          ExpressionAttributeValues: { ':expected': next.version - 1 },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new VersionConflict(next.id);
+      throw error;
+    }
+  },
+
+  listForEnterprise: (db: Db, parkId: string, enterpriseId: string) => {
+    const { gsi2pk } = gsiKeys.enterpriseRequests(parkId, enterpriseId, '');
+    return queryRequests(db, INDEX.gsi2, 'gsi2pk', gsi2pk, true);
+  },
+
+  listForAssignee: (db: Db, parkId: string, userId: string) => {
+    const { gsi3pk } = gsiKeys.assigneeRequests(parkId, userId, '');
+    return queryRequests(db, INDEX.gsi3, 'gsi3pk', gsi3pk, true);
+  },
+
+  /** Claimable requests of the given categories, the one closest to its deadline first. */
+  async listPool(db: Db, parkId: string, categoryIds: string[]): Promise<RequestState[]> {
+    const pools = await Promise.all(
+      categoryIds.map((categoryId) => {
+        const { gsi1pk } = gsiKeys.categoryPool(parkId, categoryId, '', '');
+        return queryRequests(db, INDEX.gsi1, 'gsi1pk', gsi1pk, false);
+      }),
+    );
+    return pools.flat().sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt) || a.id.localeCompare(b.id));
+  },
+};
