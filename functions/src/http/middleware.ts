@@ -48,7 +48,8 @@ export function lambdaHandler(routes: Route[], deps?: () => Deps) {
 
 export async function dispatch(routes: Route[], event: APIGatewayProxyEventV2, deps: Deps): Promise<HttpResult> {
   const started = Date.now();
-  const requestId = event.requestContext?.requestId ?? deps.newId();
+  // Our own id: serverless-offline gives every call the same requestContext.requestId.
+  const requestId = deps.newId();
   const matched = routes.find((candidate) => routeKey(candidate.name) === event.routeKey);
   let result: HttpResult;
   let userId: string | undefined;
@@ -61,7 +62,7 @@ export async function dispatch(routes: Route[], event: APIGatewayProxyEventV2, d
     result = errorResult(error, requestId, deps);
   }
   result.headers = { ...result.headers, 'x-request-id': requestId };
-  deps.log({ requestId, route: event.routeKey, status: result.statusCode, ms: Date.now() - started, userId });
+  deps.log({ requestId, gatewayRequestId: event.requestContext?.requestId, route: event.routeKey, status: result.statusCode, ms: Date.now() - started, userId });
   return result;
 }
 

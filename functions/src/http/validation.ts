@@ -17,19 +17,16 @@ export function parseInput<T extends z.ZodType>(schema: T, data: unknown, where:
   const zhIssues = inChinese.success ? [] : inChinese.error.issues;
   const fields: FieldError[] = result.error.issues.map((issue, i) => {
     const field = issue.path.length ? issue.path.join('.') : where;
-    const [zh, en] = bilingual(zhIssues[i]?.message ?? issue.message, issue.message);
-    return { field, message: `${fieldLabel(field)}：${zh}`, messageEn: `${field}: ${en}` };
+    if (issue.message.includes(SEPARATOR)) {
+      // The contract wrote this message for people already, field name included.
+      const [zh, en] = issue.message.split(SEPARATOR);
+      return { field, message: zh!, messageEn: en! };
+    }
+    const zh = zhIssues[i]?.message ?? issue.message;
+    return { field, message: `${fieldLabel(field)}：${zh}`, messageEn: `${field}: ${issue.message}` };
   });
   const first = fields[0]!;
   throw new DomainError('VALIDATION_FAILED', first.message, first.messageEn, first.field, fields);
-}
-
-function bilingual(zhMessage: string, enMessage: string): [string, string] {
-  if (enMessage.includes(SEPARATOR)) {
-    const [zh, en] = enMessage.split(SEPARATOR);
-    return [zh!, en!];
-  }
-  return [zhMessage, enMessage];
 }
 
 /** Chinese names of the fields people type, so a message reads "标题：…" rather than "title：…". */

@@ -1,0 +1,87 @@
+/**
+ * `npm start`: the whole product on this machine — DynamoDB Local (data kept in .data/), the table
+ * and the demo park, the API (the real Lambda handlers under serverless-offline) and the h5 client.
+ * Ctrl-C stops everything. Ports: PARKLINK_API_PORT, PARKLINK_WEB_PORT, PARKLINK_DYNAMO_PORT,
+ * PARKLINK_LAMBDA_PORT.
+ */
+import { resolve } from 'node:path';
+import type { DevUserList } from '@parklink/contract';
+import { ROOT, startApi } from './local/api';
+import { startDynamo, type LocalDynamo } from './local/dynamo';
+import { assertPortFree } from './local/ports';
+import type { Child } from './local/processes';
+import { prepareTable } from './local/table';
+import { startWebDev } from './local/web';
+
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+async function main() {
+  const ports = {
+    PARKLINK_API_PORT: port('PARKLINK_API_PORT', 3000),
+    PARKLINK_WEB_PORT: port('PARKLINK_WEB_PORT', 10086),
+    PARKLINK_DYNAMO_PORT: port('PARKLINK_DYNAMO_PORT', 8000),
+    PARKLINK_LAMBDA_PORT: port('PARKLINK_LAMBDA_PORT', 3002),
+  };
+  for (const [name, value] of Object.entries(ports)) await assertPortFree(value, name);
+
+  const children: Child[] = [];
+  let dynamo: LocalDynamo | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\n正在停止 / stopping…');
+    await Promise.all(children.map((child) => child.stop()));
+    await dynamo?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    step('DynamoDB Local');
+    dynamo = await startDynamo({ port: ports.PARKLINK_DYNAMO_PORT, dataDir: resolve(ROOT, '.data/dynamodb') });
+    const { created, seeded } = await prepareTable(dynamo.client, 'parklink-dev');
+    console.log(`  table parklink-dev ${created ? 'created' : 'exists'}; ${seeded ? `demo park seeded (${seeded} items)` : 'demo park present'}`);
+
+    step('API (serverless-offline)');
+    const api = await startApi({
+      port: ports.PARKLINK_API_PORT,
+      lambdaPort: ports.PARKLINK_LAMBDA_PORT,
+      dynamoEndpoint: dynamo.endpoint,
+      echo: process.env.PARKLINK_VERBOSE === '1',
+    });
+    children.push(api.child);
+
+    step('h5 client (taro --watch)');
+    const web = await startWebDev({ port: ports.PARKLINK_WEB_PORT, apiUrl: api.url, echo: process.env.PARKLINK_VERBOSE === '1' });
+    children.push(web.child);
+
+    await printSummary(api.url, web.url, dynamo.endpoint);
+  } catch (error) {
+    console.error(`\n启动失败 / failed to start: ${(error as Error).message}`);
+    await stop(1);
+  }
+}
+
+function step(what: string) {
+  console.log(`▶ ${what}…`);
+}
+
+async function printSummary(apiUrl: string, webUrl: string, dynamoEndpoint: string) {
+  const { users } = (await (await fetch(`${apiUrl}/v1/auth/dev/users`)).json()) as DevUserList;
+  console.log(`
+ParkLink 园企通 is running — Ctrl-C stops everything.
+  h5 client   ${webUrl}
+  API         ${apiUrl}   (health: ${apiUrl}/v1/health)
+  DynamoDB    ${dynamoEndpoint}   (data in .data/; npm run reset wipes it)
+
+Demo logins (pick one on the h5 login page, or POST ${apiUrl}/v1/auth/dev {"userId": …}):`);
+  for (const user of users) {
+    const unit = user.enterpriseName ?? user.departmentName ?? user.parkName;
+    console.log(`  ${user.id.padEnd(18)} ${user.name}\t${user.roles.join(',')}\t${unit}`);
+  }
+  console.log('\nEdits under functions/, contract/ and client/ are picked up without a restart.');
+}
+
+void main();
