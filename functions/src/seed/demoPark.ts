@@ -58,8 +58,10 @@ export function demoPark(parkId = 'park-demo', parkName = '高新区智造产业
     enterprise('ent-yunshang', '云尚电子商务有限公司', '91510100MA65F9JR8', '电商', '东区'),
   ];
   let invite = 100;
+  // User ids are global (a token names the user, login finds them without a park): prefix other parks'.
+  const userId = (id: string) => (parkId === 'park-demo' ? id : `${parkId}-${id}`);
   const user = (id: string, name: string, roles: ParkSeed['users'][number]['roles'], extra: Record<string, string>) => ({
-    id,
+    id: userId(id),
     parkId,
     name,
     roles,
