@@ -1,0 +1,106 @@
+/**
+ * `serverless package --stage prod` works offline (no AWS account) and the CloudFormation it makes
+ * is what we mean to deploy: the table from table.json with PITR, every contract route on the
+ * function that serves it, IAM limited to the table.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routeKey, routes, type RouteName } from '@parklink/contract';
+import table from '../../functions/src/store/table.json';
+import { functionRoutes } from '../../functions/src/http/all';
+
+const ROOT = resolve(__dirname, '../..');
+let template: { Resources: Record<string, { Type: string; Properties: any }> };
+let packageDir: string;
+
+beforeAll(async () => {
+  packageDir = mkdtempSync(join(tmpdir(), 'parklink-package-'));
+  await promisify(execFile)(
+    resolve(ROOT, 'node_modules/.bin/serverless'),
+    ['package', '--stage', 'prod', '--package', packageDir],
+    { cwd: ROOT, env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' } },
+  );
+  template = JSON.parse(readFileSync(join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'));
+});
+
+const resourcesOf = (type: string) => Object.values(template.Resources).filter((r) => r.Type === type);
+
+describe('the prod package', () => {
+  it('deploys the table defined in table.json, with point-in-time recovery', () => {
+    const [tableResource, ...others] = resourcesOf('AWS::DynamoDB::Table');
+    expect(others).toHaveLength(0);
+    const props = tableResource!.Properties;
+    expect(props.TableName).toBe('parklink-prod');
+    expect(props.KeySchema).toEqual(table.KeySchema);
+    expect(props.AttributeDefinitions).toEqual(table.AttributeDefinitions);
+    expect(props.GlobalSecondaryIndexes).toEqual(table.GlobalSecondaryIndexes);
+    expect(props.GlobalSecondaryIndexes.map((g: { IndexName: string }) => g.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3']);
+    expect(props.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(props.TimeToLiveSpecification).toEqual({ AttributeName: 'ttl', Enabled: true });
+  });
+
+  it('routes every contract route, on the function that serves it, and nothing else', () => {
+    const integrationFunction = new Map<string, string>();
+    for (const [logicalId, resource] of Object.entries(template.Resources)) {
+      if (resource.Type !== 'AWS::ApiGatewayV2::Integration') continue;
+      const uri = JSON.stringify(resource.Properties.IntegrationUri);
+      const fn = uri.match(/"(\w+)LambdaFunction"/)?.[1];
+      if (fn) integrationFunction.set(logicalId, fn.toLowerCase());
+    }
+    const deployed = resourcesOf('AWS::ApiGatewayV2::Route').map((route) => {
+      const target = JSON.stringify(route.Properties.Target);
+      const integration = [...integrationFunction.keys()].find((id) => target.includes(`"${id}"`));
+      return `${route.Properties.RouteKey} → ${integration ? integrationFunction.get(integration) : '?'}`;
+    });
+    const expected = Object.entries(functionRoutes).flatMap(([fn, list]) =>
+      list.map((r) => `${routeKey(r.name)} → ${fn}`),
+    );
+    expect(deployed.sort()).toEqual(expected.sort());
+    // …and every route in the contract has a handler.
+    const handled = new Set<RouteName>(Object.values(functionRoutes).flat().map((r) => r.name));
+    expect([...handled].sort()).toEqual((Object.keys(routes) as RouteName[]).sort());
+  });
+
+  it('runs every function on nodejs22.x with the prod table and secrets from SSM', () => {
+    const functions = resourcesOf('AWS::Lambda::Function');
+    expect(functions).toHaveLength(Object.keys(functionRoutes).length);
+    for (const fn of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      const env = fn.Properties.Environment.Variables;
+      expect(env).toMatchObject({ STAGE: 'prod', TABLE_NAME: 'parklink-prod', DYNAMODB_ENDPOINT: '' });
+      expect(env.JWT_SECRET).toBe('{{resolve:ssm:/parklink/prod/jwt-secret}}');
+      expect(env.WECHAT_APP_SECRET).toBe('{{resolve:ssm:/parklink/prod/wechat-app-secret}}');
+    }
+  });
+
+  it('grants DynamoDB access to the table and its indexes only — no wildcard resources', () => {
+    const statements = resourcesOf('AWS::IAM::Role').flatMap((role) =>
+      (role.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement),
+    );
+    const dynamo = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')));
+    expect(dynamo.length).toBeGreaterThan(0);
+    for (const statement of dynamo) {
+      const actions = [statement.Action].flat();
+      expect(actions).not.toContain('dynamodb:*');
+      expect(actions).not.toContain('dynamodb:Scan');
+      expect(actions).not.toContain('dynamodb:DeleteTable');
+      for (const resource of [statement.Resource].flat()) {
+        expect(resource).not.toBe('*');
+        expect(JSON.stringify(resource)).toContain('"Table"');
+      }
+    }
+  });
+
+  it('bundles each function small, without the AWS SDK the runtime provides', () => {
+    const zips = readdirSync(packageDir).filter((f) => f.endsWith('.zip'));
+    expect(zips.sort()).toEqual(Object.keys(functionRoutes).map((f) => `${f}.zip`).sort());
+    const sizes = Object.fromEntries(zips.map((z) => [z, statSync(join(packageDir, z)).size]));
+    console.log('Lambda package sizes (bytes):', sizes);
+    for (const size of Object.values(sizes)) expect(size).toBeLessThan(400_000);
+  });
+});
