@@ -1,0 +1,132 @@
+/**
+ * The first journey in a real browser: the h5 build in Debian's Chromium, driven by playwright-core,
+ * against the API under serverless-offline and DynamoDB Local. A screenshot of every step goes to
+ * .artifacts/e2e/ (git-ignored).
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/local/api';
+import { startE2eStack, type E2eStack } from './stack';
+
+const SHOTS = resolve(ROOT, '.artifacts/e2e');
+const TITLE = '新厂房环评审批进度咨询';
+
+let stack: E2eStack;
+let browser: Browser;
+let page: Page;
+let shot = 0;
+
+beforeAll(async () => {
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  stack = await startE2eStack();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  // A phone-sized window: this is a mini-program first.
+  page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+}, 400_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function snap(name: string) {
+  shot++;
+  await page.screenshot({ path: resolve(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+
+async function loginAs(name: string) {
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${stack.webUrl}/#/pages/login/index`);
+  await page.locator('.login-user', { hasText: name }).first().click();
+  await page.locator('.me-name', { hasText: name }).waitFor();
+}
+
+async function fill(selector: string, text: string) {
+  await page.locator(`${selector} input, ${selector} textarea`).first().fill(text);
+}
+
+describe('the first journey in the browser', () => {
+  it('an enterprise submits a request', async () => {
+    await page.goto(stack.webUrl);
+    await page.locator('.login-user').first().waitFor();
+    await snap('login');
+    await loginAs('张经理');
+    await snap('enterprise-home');
+
+    await page.locator('.entry-submit').click();
+    await page.locator('.submit-button').waitFor();
+    // Sending an empty form shows what is missing, next to the fields.
+    await page.locator('.submit-button').click();
+    await expect.poll(() => page.locator('.field-error').allTextContents()).toContain('请选择诉求类别');
+    await snap('submit-validation');
+
+    await page.locator('.submit-category').click();
+    await page.getByText('确定', { exact: true }).click();
+    await expect.poll(() => page.locator('.submit-category').textContent()).toContain('审批办证');
+    await fill('.submit-title', TITLE);
+    await fill('.submit-description', '新厂房的环评审批材料已提交两周，想了解进度以及还缺哪些材料。');
+    await snap('submit-filled');
+    await page.locator('.submit-button').click();
+
+    await expect.poll(() => page.locator('.request-status').first().textContent(), { timeout: 15_000 }).toBe('待认领');
+    await expect.poll(() => page.locator('.countdown').first().textContent()).toMatch(/剩余/);
+    expect(await page.locator('.timeline-event').count()).toBe(1);
+    await snap('submitted');
+  });
+
+  it('a liaison of the department claims it from the pool and answers', async () => {
+    await loginAs('李审批');
+    await page.locator('.entry-pool').click();
+    const item = page.locator('.pool-item', { hasText: TITLE });
+    await item.waitFor();
+    await snap('liaison-pool');
+
+    await item.locator('.claim-button').click();
+    await expect.poll(() => page.locator('.request-status').first().textContent(), { timeout: 15_000 }).toBe('已认领');
+    await snap('claimed');
+
+    await fill('.reply-input', '经核查，还缺排污许可材料，补齐后 3 个工作日内办结。');
+    await page.locator('.reply-button').click();
+    await expect.poll(() => page.locator('.request-status').first().textContent(), { timeout: 15_000 }).toBe('已答复');
+    await snap('answered');
+  });
+
+  it('the enterprise sees the answer on the timeline and rates it', async () => {
+    await loginAs('张经理');
+    await page.locator('.entry-mine').click();
+    await page.locator('.request-item', { hasText: TITLE }).click();
+    await expect.poll(() => page.locator('.timeline-event').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain('还缺排污许可材料');
+    await snap('enterprise-sees-answer');
+
+    await page.locator('.rate-satisfied').click();
+    await page.locator('.rate-star').nth(4).click();
+    await fill('.rate-comment', '答复及时，材料清单清楚。');
+    await snap('rating');
+    await page.locator('.rate-button').click();
+    await expect.poll(() => page.locator('.request-status').first().textContent(), { timeout: 15_000 }).toBe('已评价');
+    await snap('rated');
+  });
+
+  it('a liaison of another department cannot see it', async () => {
+    await loginAs('孙税务');
+    await page.locator('.entry-pool').click();
+    await page.locator('.refresh-button').waitFor();
+    await expect.poll(() => page.locator('.pool-item', { hasText: TITLE }).count()).toBe(0);
+    await snap('other-department-pool');
+  });
+});
