@@ -3,7 +3,12 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 const apiBase = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
 const webPort = Number(process.env.PARKLINK_WEB_PORT || 10086);
-const contractSrc = path.resolve(__dirname, '../../contract/src');
+const clientDir = path.resolve(__dirname, '..');
+const contractSrc = path.resolve(clientDir, '../contract/src');
+/** dist/weapp and dist/h5 side by side; PARKLINK_OUTPUT_ROOT overrides (e.g. a build made for the e2e API). */
+const outputRoot = process.env.PARKLINK_OUTPUT_ROOT
+  ? path.relative(clientDir, path.resolve(clientDir, process.env.PARKLINK_OUTPUT_ROOT))
+  : `dist/${process.env.TARO_ENV}`;
 
 /** The contract is TypeScript source reached through a workspace symlink: make sure Babel transpiles it. */
 const compileInclude = [contractSrc, (file: string) => file.includes('@parklink/contract')];
@@ -26,7 +31,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    outputRoot,
     plugins: [],
     defineConstants: {
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
@@ -70,11 +75,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
   if (process.env.NODE_ENV === 'development') {
     return merge({}, base, { mini: {}, h5: {} });
   }
-  // Production: minified JS, WXSS and WXML (the WeChat code-quality scan checks all three).
-  return merge({}, base, {
-    mini: {
-      minifyXML: { collapseWhitespace: true },
-    },
-    h5: {},
-  });
+  // Production: Taro minifies JS and WXSS. WXML is minified by WeChat DevTools / miniprogram-ci at
+  // upload (project.config.json setting.minifyWXML): Taro's own `mini.minifyXML` (html-minifier)
+  // drops the `</input>` end tags of base.wxml, which WeChat's wcc compiler then rejects.
+  return merge({}, base, { mini: {}, h5: {} });
 });

@@ -21,7 +21,7 @@ export function RequestCard({
     <View className={`card ${className}`} onClick={() => onOpen(item.id)}>
       <View className="card-head">
         <Text className="card-title">{item.title}</Text>
-        <StatusBadge status={item.status} overdue={item.overdue} />
+        <StatusBadge status={item.status} overdue={item.overdue} className="request-item-status" />
       </View>
       <Text className="card-meta">
         {item.categoryName} · {item.enterpriseName}

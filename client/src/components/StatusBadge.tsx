@@ -1,9 +1,18 @@
 import { Text } from '@tarojs/components';
 import { requestStatusLabels, type RequestStatus } from '@parklink/contract';
 
-export function StatusBadge({ status, overdue }: { status: RequestStatus; overdue?: boolean }) {
+/** `className` tells the detail's badge (`request-status`) from list items' (`request-item-status`). */
+export function StatusBadge({
+  status,
+  overdue,
+  className = 'request-status',
+}: {
+  status: RequestStatus;
+  overdue?: boolean;
+  className?: string;
+}) {
   return (
-    <Text className={`request-status badge badge-${status}`}>
+    <Text className={`${className} badge badge-${status}`}>
       {requestStatusLabels[status]}
       {overdue ? ' · 超时' : ''}
     </Text>

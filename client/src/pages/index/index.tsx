@@ -1,6 +1,7 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { roleLabels } from '@parklink/contract';
 import { clearSession } from '../../api';
+import { ActionButton } from '../../components/ActionButton';
 import { useMe } from '../../hooks/useSession';
 import { PAGES, open, relaunch } from '../../lib/nav';
 import { isEnterprise, isHandler } from '../../lib/roles';
@@ -57,9 +58,9 @@ export default function HomePage() {
         {!isEnterprise(me) && !isHandler(me) ? <Text className="hint">管理功能即将上线</Text> : null}
       </View>
 
-      <Button className="btn btn-plain logout-button" onClick={logout}>
+      <ActionButton className="logout-button" primary={false} onClick={logout}>
         退出登录
-      </Button>
+      </ActionButton>
     </View>
   );
 }

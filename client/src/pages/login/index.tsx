@@ -1,8 +1,9 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { roleLabels, WechatLoginInput, type DevUser, type Role } from '@parklink/contract';
 import { ApiError, api, errorText, zh } from '../../api';
+import { ActionButton } from '../../components/ActionButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FieldError } from '../../components/FieldError';
 import { PAGES, relaunch } from '../../lib/nav';
@@ -111,9 +112,9 @@ export default function LoginPage() {
               <FieldError message={inviteError} />
             </View>
           ) : null}
-          <Button className="btn btn-primary wechat-login-button" loading={busy} disabled={busy} onClick={wechatLogin}>
+          <ActionButton className="wechat-login-button" busy={busy} onClick={wechatLogin}>
             {needInvite ? '绑定并登录' : '微信登录'}
-          </Button>
+          </ActionButton>
         </View>
       ) : null}
 

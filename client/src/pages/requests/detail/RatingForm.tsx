@@ -1,7 +1,8 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { RatingInput, type ServiceRequest } from '@parklink/contract';
 import { ApiError, api, errorText, zh } from '../../../api';
+import { ActionButton } from '../../../components/ActionButton';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { FieldError } from '../../../components/FieldError';
 
@@ -82,9 +83,9 @@ export function RatingForm({ id, onDone }: { id: string; onDone: (r: ServiceRequ
       />
       <FieldError message={errors.comment} />
       <ErrorMessage message={error} />
-      <Button className="btn btn-primary rate-button" loading={sending} disabled={sending} onClick={send}>
+      <ActionButton className="rate-button" busy={sending} onClick={send}>
         提交评价
-      </Button>
+      </ActionButton>
     </View>
   );
 }

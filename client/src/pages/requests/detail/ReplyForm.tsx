@@ -1,7 +1,8 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ReplyInput, type ServiceRequest } from '@parklink/contract';
 import { ApiError, api, errorText, zh } from '../../../api';
+import { ActionButton } from '../../../components/ActionButton';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { FieldError } from '../../../components/FieldError';
 
@@ -46,9 +47,9 @@ export function ReplyForm({ id, onDone }: { id: string; onDone: (r: ServiceReque
       />
       <FieldError message={fieldError} />
       <ErrorMessage message={error} />
-      <Button className="btn btn-primary reply-button" loading={sending} disabled={sending} onClick={send}>
+      <ActionButton className="reply-button" busy={sending} onClick={send}>
         提交答复
-      </Button>
+      </ActionButton>
     </View>
   );
 }

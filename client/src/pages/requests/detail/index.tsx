@@ -1,8 +1,9 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Me, RequestStatus, ServiceRequest } from '@parklink/contract';
 import { api, errorText } from '../../../api';
+import { ActionButton } from '../../../components/ActionButton';
 import { Countdown } from '../../../components/Countdown';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { StatusBadge } from '../../../components/StatusBadge';
@@ -93,9 +94,9 @@ export default function DetailPage() {
 
       <ErrorMessage message={actionError} />
       {can.claim ? (
-        <Button className="btn btn-primary claim-button" loading={claiming} disabled={claiming} onClick={claim}>
+        <ActionButton className="claim-button" busy={claiming} onClick={claim}>
           认领
-        </Button>
+        </ActionButton>
       ) : null}
       {can.reply ? <ReplyForm id={r.id} onDone={updated} /> : null}
       {can.rate ? <RatingForm id={r.id} onDone={updated} /> : null}

@@ -1,6 +1,7 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { api } from '../../../api';
+import { ActionButton } from '../../../components/ActionButton';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { RequestCard } from '../../../components/RequestCard';
@@ -22,13 +23,13 @@ export default function MinePage() {
   return (
     <View className="page list-page">
       <View className="toolbar">
-        <Button className="btn btn-small refresh-button" loading={list.loading} onClick={list.reload}>
+        <ActionButton className="refresh-button" small primary={false} busy={list.loading} onClick={list.reload}>
           刷新
-        </Button>
+        </ActionButton>
         {enterprise ? (
-          <Button className="btn btn-small btn-primary" onClick={() => open(PAGES.submit)}>
+          <ActionButton small onClick={() => open(PAGES.submit)}>
             提交诉求
-          </Button>
+          </ActionButton>
         ) : null}
       </View>
       <ErrorMessage message={list.error} />

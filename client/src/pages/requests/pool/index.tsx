@@ -1,8 +1,9 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { RequestSummary } from '@parklink/contract';
 import { api, errorText } from '../../../api';
+import { ActionButton } from '../../../components/ActionButton';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { RequestCard } from '../../../components/RequestCard';
@@ -39,25 +40,17 @@ export default function PoolPage() {
   return (
     <View className="page list-page">
       <View className="toolbar">
-        <Button className="btn btn-small refresh-button" loading={list.loading} onClick={list.reload}>
+        <ActionButton className="refresh-button" small primary={false} busy={list.loading} onClick={list.reload}>
           刷新
-        </Button>
+        </ActionButton>
       </View>
       <ErrorMessage message={error ?? list.error} />
       {list.data && list.data.length === 0 ? <EmptyState text="暂无待认领的诉求" /> : null}
       {(list.data ?? []).map((item) => (
         <RequestCard key={item.id} item={item} className="pool-item" onOpen={openDetail}>
-          <Button
-            className="btn btn-small btn-primary claim-button"
-            loading={claiming === item.id}
-            disabled={!!claiming}
-            onClick={(e) => {
-              e.stopPropagation();
-              void claim(item.id);
-            }}
-          >
+          <ActionButton className="claim-button" small busy={claiming === item.id} onClick={() => void claim(item.id)}>
             认领
-          </Button>
+          </ActionButton>
         </RequestCard>
       ))}
     </View>

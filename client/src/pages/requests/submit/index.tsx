@@ -1,8 +1,9 @@
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { CreateRequestInput } from '@parklink/contract';
 import { ApiError, api, errorText, newIdempotencyKey, zh } from '../../../api';
+import { ActionButton } from '../../../components/ActionButton';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { FieldError } from '../../../components/FieldError';
 import { useLoader } from '../../../hooks/useLoader';
@@ -26,6 +27,9 @@ export default function SubmitPage() {
   const [sending, setSending] = useState(false);
   // One key per submission attempt: kept across retries of the same content, renewed when it changes.
   const attempt = useRef<{ key: string; body: string } | null>(null);
+
+  /** Editing a field clears its message. */
+  const clear = (field: Field) => setErrors((prev) => (prev[field] ? { ...prev, [field]: undefined } : prev));
 
   const selected = list.find((c) => c.id === categoryId);
   const selectedIndex = Math.max(0, list.findIndex((c) => c.id === categoryId));
@@ -73,7 +77,10 @@ export default function SubmitPage() {
           value={selectedIndex}
           onChange={(e) => {
             const c = list[Number(e.detail.value)];
-            if (c) setCategoryId(c.id);
+            if (c) {
+              setCategoryId(c.id);
+              clear('categoryId');
+            }
           }}
         >
           <View className={`picker ${selected ? '' : 'picker-empty'}`}>
@@ -91,7 +98,10 @@ export default function SubmitPage() {
           value={title}
           maxlength={60}
           placeholder="一句话说明困难（4–60 字）"
-          onInput={(e) => setTitle(e.detail.value)}
+          onInput={(e) => {
+            setTitle(e.detail.value);
+            clear('title');
+          }}
         />
         <FieldError message={errors.title} />
       </View>
@@ -103,16 +113,19 @@ export default function SubmitPage() {
           value={description}
           maxlength={2000}
           placeholder="发生了什么、希望得到什么帮助（至少 10 字）"
-          onInput={(e) => setDescription(e.detail.value)}
+          onInput={(e) => {
+            setDescription(e.detail.value);
+            clear('description');
+          }}
         />
         <FieldError message={errors.description} />
       </View>
 
       <ErrorMessage message={formError} />
 
-      <Button className="btn btn-primary submit-button" loading={sending} disabled={sending} onClick={submit}>
+      <ActionButton className="submit-button" busy={sending} onClick={submit}>
         {sending ? '提交中…' : '提交'}
-      </Button>
+      </ActionButton>
     </View>
   );
 }

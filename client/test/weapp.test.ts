@@ -1,0 +1,293 @@
+/**
+ * Builds the weapp in production mode and checks it with WeChat's own offline tools:
+ * the wcc/wcsc compilers (miniprogram-compiler) and the DevTools dependency analysis and
+ * code-quality scan (miniprogram-ci). Each tool is also fed a broken fixture, to show it fails.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const clientDir = fileURLToPath(new URL('..', import.meta.url));
+const distDir = path.join(clientDir, 'dist', 'weapp');
+const ciScript = path.join(clientDir, 'test', 'wechat-ci.cjs');
+
+// miniprogram-compiler has no types; wxssToJs swallows wcsc errors, so wcsc is called directly.
+const { wxmlToJs } = require('miniprogram-compiler') as { wxmlToJs: (root: string, opts?: object) => string };
+const wcsc = require('miniprogram-compiler/src/wcsc') as (
+  root: string,
+  files: string[],
+  opts?: object,
+) => Record<string, string> | Error;
+const BIG = { maxBuffer: 64 * 1024 * 1024 };
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+interface AppJson {
+  pages: string[];
+  subPackages?: { root: string; pages: string[] }[];
+  lazyCodeLoading?: string;
+}
+interface Dep {
+  from: 'json' | 'file' | 'rule';
+  type: string;
+  request: string;
+  moduleId: string | null;
+}
+interface AnalysedModule {
+  id: string;
+  type: string;
+  path: string;
+  deps: Dep[];
+  errors?: unknown[];
+  buildError?: unknown;
+}
+interface AnalysedFile {
+  path: string;
+  size: number;
+  subPackage: string | null;
+}
+interface QualityItem {
+  name: string;
+  success: boolean;
+  text: string;
+  detail?: unknown;
+}
+interface CiResult {
+  appJson: AppJson;
+  analysis: { files: AnalysedFile[]; modules: AnalysedModule[] };
+  quality: QualityItem[];
+}
+
+function listFiles(root: string, ext: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') walk(full);
+      } else if (entry.name.endsWith(ext)) {
+        out.push(path.relative(root, full).split(path.sep).join('/'));
+      }
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+function runCi(projectPath: string): CiResult {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'parklink-ci-out-')), 'result.json');
+  const res = spawnSync(process.execPath, [ciScript, projectPath, out], { encoding: 'utf8', timeout: 120_000 });
+  if (res.status !== 0) throw new Error(`miniprogram-ci failed (${res.status}):\n${res.stderr}\n${res.stdout}`);
+  return JSON.parse(fs.readFileSync(out, 'utf8')) as CiResult;
+}
+
+/** Dependencies the DevTools would report as missing: optional files (page wxss...) excepted. */
+const OPTIONAL_RULE_DEPS = new Set(['Wxss', 'FunctionalPages']);
+function unresolved(result: CiResult): string[] {
+  const missing: string[] = [];
+  for (const m of result.analysis.modules) {
+    for (const d of m.deps) {
+      if (d.moduleId) continue;
+      if (d.from === 'rule' && OPTIONAL_RULE_DEPS.has(d.type)) continue;
+      missing.push(`${m.id} -> ${d.type} ${d.request} (${d.from})`);
+    }
+    if (m.buildError) missing.push(`${m.id}: build error ${JSON.stringify(m.buildError)}`);
+    if (m.errors && m.errors.length > 0) missing.push(`${m.id}: ${JSON.stringify(m.errors)}`);
+  }
+  return missing;
+}
+
+/** Bytes per package: '__APP__' for the main package, else the subpackage root. */
+function packageSizes(result: CiResult): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  for (const f of result.analysis.files) {
+    const key = f.subPackage ?? '__APP__';
+    sizes[key] = (sizes[key] ?? 0) + f.size;
+  }
+  return sizes;
+}
+
+let ci: CiResult;
+
+beforeAll(() => {
+  const started = Date.now();
+  fs.rmSync(distDir, { recursive: true, force: true });
+  const taro = require.resolve('@tarojs/cli/bin/taro');
+  const build = spawnSync(process.execPath, [taro, 'build', '--type', 'weapp'], {
+    cwd: clientDir,
+    // vitest sets NODE_ENV=test, and Taro keeps an existing NODE_ENV: ask for production explicitly.
+    env: { ...process.env, NODE_ENV: 'production', TARO_ENV: 'weapp' },
+    encoding: 'utf8',
+    timeout: 170_000,
+    maxBuffer: 64 * MB,
+  });
+  if (build.status !== 0) {
+    throw new Error(`taro build --type weapp failed (${build.status}):\n${build.stderr}\n${build.stdout.slice(-4000)}`);
+  }
+  console.log(`weapp production build: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  ci = runCi(distDir);
+}, 180_000);
+
+describe('weapp build output', () => {
+  it('has the pages, the requests subpackage and lazy code loading in app.json', () => {
+    const app = JSON.parse(fs.readFileSync(path.join(distDir, 'app.json'), 'utf8')) as AppJson;
+    expect(app.pages).toEqual(['pages/index/index', 'pages/login/index']);
+    expect(app.subPackages).toEqual([
+      { root: 'pages/requests', pages: ['submit/index', 'mine/index', 'pool/index', 'detail/index'] },
+    ]);
+    expect(app.lazyCodeLoading).toBe('requiredComponents');
+    for (const page of [...app.pages, ...(app.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))]) {
+      expect(fs.existsSync(path.join(distDir, `${page}.js`)), `${page}.js`).toBe(true);
+      expect(fs.existsSync(path.join(distDir, `${page}.wxml`)), `${page}.wxml`).toBe(true);
+    }
+  });
+
+  it('ships minified JS and WXSS', () => {
+    for (const file of ['app.js', 'vendors.js', 'taro.js', 'app.wxss']) {
+      const text = fs.readFileSync(path.join(distDir, file), 'utf8');
+      const lines = text.split('\n').length;
+      expect(text.length / lines, `${file}: ${lines} lines for ${text.length} chars`).toBeGreaterThan(500);
+    }
+    // designWidth 750: px in the sources became rpx.
+    expect(fs.readFileSync(path.join(distDir, 'app.wxss'), 'utf8')).toMatch(/\d+rpx/);
+  });
+});
+
+describe('WeChat compilers (miniprogram-compiler: wcc, wcsc)', () => {
+  it('compiles every .wxml and renders the pages', () => {
+    const wxml = listFiles(distDir, '.wxml');
+    expect(wxml.length).toBeGreaterThanOrEqual(8);
+    const js = wxmlToJs(distDir, BIG); // throws with file:line:col on a bad template
+
+    const sandbox = vm.createContext({ console, Math, Date, JSON });
+    (sandbox as Record<string, unknown>).window = sandbox;
+    const $gwx = vm.runInContext(`(function (global) { ${js} })({})`, sandbox) as (
+      file: string,
+    ) => ((data: object, env: object, scope: object) => { tag: string; children: unknown[] }) | undefined;
+    for (const file of wxml) expect(typeof $gwx(file), file).toBe('function');
+
+    // Render a view with a text child through base.wxml, the way Taro's runtime feeds the page.
+    const base = fs.readFileSync(path.join(distDir, 'base.wxml'), 'utf8');
+    const textAlias = /<template name="tmpl_0_(\w+)">\s*<block>\{\{i\.v\}\}<\/block>/.exec(base)?.[1];
+    expect(textAlias, 'text-node template in base.wxml').toBeTruthy();
+    const page = $gwx('pages/index/index.wxml')!;
+    const tree = page(
+      { root: { cn: [{ nn: '0', sid: '_1', cl: 'page', cn: [{ nn: textAlias, sid: '_2', v: '提交诉求' }] }] } },
+      {},
+      {},
+    );
+    const rendered = JSON.stringify(tree);
+    expect(tree.tag).toBe('wx-page');
+    expect(rendered).toContain('"class":"page"');
+    expect(rendered).toContain('提交诉求');
+  });
+
+  it('compiles every .wxss', () => {
+    const wxss = listFiles(distDir, '.wxss');
+    expect(wxss).toContain('app.wxss');
+    const out = wcsc(distDir, wxss.map((f) => f.slice(0, -'.wxss'.length)), BIG);
+    if (out instanceof Error) throw out;
+    // wcsc leaves empty files (Taro writes 0-byte page styles) out of its output.
+    const nonEmpty = wxss.filter((f) => fs.statSync(path.join(distDir, f)).size > 0);
+    for (const f of nonEmpty) expect(Object.keys(out), f).toContain(`./${f}`);
+  });
+
+  it('reject broken templates and styles (the checks can fail)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parklink-bad-'));
+    fs.writeFileSync(path.join(dir, 'index.wxml'), '<view class="a"><input value="{{x}}"></view>\n');
+    fs.writeFileSync(path.join(dir, 'index.wxss'), '.a { color: red;\n.b {{ }\n');
+    expect(() => wxmlToJs(dir, BIG)).toThrow(/index\.wxml:1:\d+: expect end-tag `input`/);
+    const out = wcsc(dir, ['index'], BIG);
+    expect(out).toBeInstanceOf(Error);
+    expect((out as Error).message).toMatch(/index\.wxss\(2:\d+\)/);
+  });
+});
+
+describe('WeChat DevTools analysis (miniprogram-ci)', () => {
+  it('resolves every page, component and file', () => {
+    expect(unresolved(ci)).toEqual([]);
+    const pages = ci.analysis.modules.filter((m) => m.type === 'Page').map((m) => m.path);
+    expect(pages.sort()).toEqual(
+      [
+        'pages/index/index.json',
+        'pages/login/index.json',
+        'pages/requests/detail/index.json',
+        'pages/requests/mine/index.json',
+        'pages/requests/pool/index.json',
+        'pages/requests/submit/index.json',
+      ].sort(),
+    );
+  });
+
+  it('keeps the packages within the size limits', () => {
+    const sizes = packageSizes(ci);
+    const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+    console.log(
+      'weapp package sizes:\n' +
+        Object.entries(sizes)
+          .map(([pkg, bytes]) => `  ${pkg === '__APP__' ? 'main package' : pkg}: ${(bytes / KB).toFixed(1)} KB`)
+          .join('\n') +
+        `\n  total: ${(total / KB).toFixed(1)} KB`,
+    );
+    expect(sizes.__APP__).toBeGreaterThan(0);
+    expect(sizes.__APP__).toBeLessThan(1.5 * MB);
+    expect(sizes['pages/requests/']).toBeGreaterThan(0);
+    for (const [pkg, bytes] of Object.entries(sizes)) if (pkg !== '__APP__') expect(bytes, pkg).toBeLessThan(2 * MB);
+    expect(total).toBeLessThan(20 * MB);
+  });
+
+  it('passes the code-quality scan', () => {
+    const byName = new Map(ci.quality.map((q) => [q.name, q]));
+    // Every check the scan ran, with its verdict, for the record.
+    console.log(
+      'code-quality scan:\n' + ci.quality.map((q) => `  ${q.success ? 'pass' : 'FAIL'} ${q.name}`).join('\n'),
+    );
+    for (const name of [
+      'PACKAGE_SIZE_LIMIT',
+      'JS_COMPRESS_OPEN',
+      'WXML_COMPRESS_OPEN',
+      'WXSS_COMPRESS_OPEN',
+      'LAZYCODE_LOADING_OPEN',
+      'IMAGE_AND_AUDIO_LIMIT',
+      'CONTAINS_OTHER_PKG_JS',
+      'CONTAINS_UNUSED_COMPONENTS',
+      'CONTAINS_UNUSED_CODES',
+    ]) {
+      expect(byName.get(name)?.success, name).toBe(true);
+    }
+    expect(ci.quality.filter((q) => !q.success).map((q) => q.name)).toEqual([]);
+    // The size check measured the real packages (a crashed check would also report success).
+    const detail = byName.get('PACKAGE_SIZE_LIMIT')?.detail as Record<string, number>;
+    expect(detail.__APP__).toBeGreaterThan(100 * KB);
+    expect(detail.__APP__).toBeLessThan(1.5 * MB);
+  });
+
+  it('reports a missing page, component and file (the checks can fail)', () => {
+    const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'parklink-broken-weapp-'));
+    fs.cpSync(distDir, broken, { recursive: true });
+    const appPath = path.join(broken, 'app.json');
+    const app = JSON.parse(fs.readFileSync(appPath, 'utf8')) as AppJson & { lazyCodeLoading?: string };
+    app.pages.push('pages/ghost/index');
+    delete app.lazyCodeLoading;
+    fs.writeFileSync(appPath, JSON.stringify(app));
+    const pagePath = path.join(broken, 'pages/index/index.json');
+    const page = JSON.parse(fs.readFileSync(pagePath, 'utf8')) as { usingComponents: Record<string, string> };
+    page.usingComponents['ghost-comp'] = '../../ghost';
+    fs.writeFileSync(pagePath, JSON.stringify(page));
+    fs.appendFileSync(path.join(broken, 'pages/login/index.js'), '\nrequire("./missing-file.js");\n');
+
+    const result = runCi(broken);
+    const missing = unresolved(result).join('\n');
+    expect(missing).toContain('pages/ghost/index.wxml');
+    expect(missing).toContain('../../ghost');
+    expect(missing).toContain('./missing-file.js');
+    expect(result.quality.find((q) => q.name === 'LAZYCODE_LOADING_OPEN')?.success).toBe(false);
+  }, 60_000);
+});
