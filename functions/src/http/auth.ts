@@ -12,7 +12,7 @@ const SPENT_CODE_ERRORS = new Set([40029, 40163]);
 export const authRoutes = [
   route('devUsers', async ({ deps }) => {
     refuseInProd(deps);
-    const users = await directory.listDemoUsers(deps.db);
+    const users = (await directory.listDemoUsers(deps.db)).sort(byRoleThenUnit);
     const parkNames = await parkNamesOf(deps, users);
     const body: DevUserList = {
       users: users.map((u) => ({
@@ -59,6 +59,15 @@ export const authRoutes = [
 ];
 
 export const handler = lambdaHandler(authRoutes);
+
+const ROLE_ORDER = ['enterprise', 'liaison', 'dept_head', 'admin'];
+const unitOf = (u: UserRecord) => u.enterpriseName ?? u.departmentName ?? '';
+
+/** Enterprises first, then liaisons and heads grouped by department: the order a tester looks for them. */
+function byRoleThenUnit(a: UserRecord, b: UserRecord): number {
+  const role = (u: UserRecord) => ROLE_ORDER.indexOf(u.roles[0] ?? 'admin');
+  return role(a) - role(b) || unitOf(a).localeCompare(unitOf(b), 'zh-CN') || a.id.localeCompare(b.id);
+}
 
 function refuseInProd(deps: Deps) {
   if (deps.config.stage === 'prod') {
