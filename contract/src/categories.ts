@@ -4,15 +4,33 @@ import { Id } from './common';
 export const DepartmentRef = z.object({ id: Id, name: z.string() });
 export type DepartmentRef = z.infer<typeof DepartmentRef>;
 
+/** A clock's length: calendar hours, or working days (工作日) on the park's calendar. */
+export const SlaSpec = z.object({
+  unit: z.enum(['hours', 'working_days']),
+  amount: z.number().int().positive().max(1000),
+});
+export type SlaSpec = z.infer<typeof SlaSpec>;
+
 export const Category = z.object({
   id: Id,
   name: z.string(),
   description: z.string(),
-  /** Hours from submission to the promised solution (72 = the 3-day green channel). */
-  deadlineHours: z.number().int().positive(),
+  /** From submission to the first public reply (e.g. 4 hours). */
+  claimSla: SlaSpec,
+  /** From submission to resolution (e.g. 3 working days: the green channel's 3日内拿出解决方案). */
+  resolveSla: SlaSpec,
   departments: z.array(DepartmentRef),
 });
 export type Category = z.infer<typeof Category>;
 
 export const CategoryList = z.object({ categories: z.array(Category) });
 export type CategoryList = z.infer<typeof CategoryList>;
+
+export const DepartmentKind = z.enum(['government', 'bank', 'tax', 'law', 'mentor']);
+export type DepartmentKind = z.infer<typeof DepartmentKind>;
+
+export const Department = DepartmentRef.extend({ kind: DepartmentKind });
+export type Department = z.infer<typeof Department>;
+
+export const DepartmentList = z.object({ departments: z.array(Department) });
+export type DepartmentList = z.infer<typeof DepartmentList>;

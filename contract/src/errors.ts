@@ -31,6 +31,8 @@ export const ApiErrorBody = z.object({
     messageEn: z.string(),
     field: z.string().optional(),
     fields: z.array(FieldError).optional(),
+    /** On INVALID_TRANSITION / CONFLICT over a request: where it stands and what the caller may do. */
+    current: z.object({ status: z.string(), allowedActions: z.array(z.string()) }).optional(),
   }),
   requestId: z.string().optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DepartmentRef } from './categories';
 import { Actor, Id, IsoTime } from './common';
 
 /** The request's life (诉求流程); see DOMAIN.md. `overdue` is a flag beside the status, not a status. */
@@ -29,15 +30,65 @@ export const requestStatusLabels: Record<RequestStatus, string> = {
   withdrawn: '已撤回',
 };
 
-export const TimelineEventType = z.enum(['submitted', 'claimed', 'replied', 'rated', 'reopened']);
+/** What someone may do to a request; the API lists the ones open to the viewer on every request. */
+export const RequestAction = z.enum([
+  'claim',
+  'reply',
+  'note',
+  'start',
+  'requestInfo',
+  'provideInfo',
+  'resolve',
+  'rate',
+  'reopen',
+  'transfer',
+  'withdraw',
+]);
+export type RequestAction = z.infer<typeof RequestAction>;
+
+export const requestActionLabels: Record<RequestAction, string> = {
+  claim: '认领',
+  reply: '答复',
+  note: '内部备注',
+  start: '开始办理',
+  requestInfo: '请企业补充材料',
+  provideInfo: '补充材料',
+  resolve: '办结',
+  rate: '评价',
+  reopen: '重新打开',
+  transfer: '转派',
+  withdraw: '撤回',
+};
+
+export const TimelineEventType = z.enum([
+  'submitted',
+  'claimed',
+  'replied',
+  'noted',
+  'started',
+  'info_requested',
+  'info_provided',
+  'resolved',
+  'rated',
+  'reopened',
+  'transferred',
+  'withdrawn',
+]);
 export type TimelineEventType = z.infer<typeof TimelineEventType>;
+
+/** `public`: the enterprise sees it. `internal`: liaisons' and admins' notes only. */
+export const Visibility = z.enum(['public', 'internal']);
+export type Visibility = z.infer<typeof Visibility>;
 
 export const TimelineEvent = z.object({
   id: Id,
   type: TimelineEventType,
   at: IsoTime,
   actor: Actor,
+  visibility: Visibility,
   message: z.string().optional(),
+  /** On transfers: where it went. */
+  toDepartment: z.object({ id: Id, name: z.string() }).optional(),
   /** The enterprise's score, on rating events. */
   score: z.number().int().min(1).max(5).optional(),
   /** Status after the event. */
@@ -61,6 +112,22 @@ export const Assignee = z.object({
 });
 export type Assignee = z.infer<typeof Assignee>;
 
+/**
+ * A deadline clock (时限). `claim`: from submission (or transfer) to the first public reply of the
+ * handling department — claiming alone does not stop it, internal notes never do. `resolve`: from
+ * submission to resolution; paused while waiting on the enterprise (待补充).
+ */
+export const SlaClockState = z.enum(['running', 'paused', 'met', 'missed']);
+export type SlaClockState = z.infer<typeof SlaClockState>;
+
+export const SlaClockView = z.object({
+  deadlineAt: IsoTime,
+  state: SlaClockState,
+  /** When the clock stopped (met or missed), if it has. */
+  stoppedAt: IsoTime.optional(),
+});
+export type SlaClockView = z.infer<typeof SlaClockView>;
+
 export const RequestSummary = z.object({
   id: Id,
   parkId: Id,
@@ -70,10 +137,15 @@ export const RequestSummary = z.object({
   categoryName: z.string(),
   title: z.string(),
   status: RequestStatus,
+  /** A deadline passed (已超时): a flag beside the status, never instead of it. */
   overdue: z.boolean(),
   submittedAt: IsoTime,
+  /** The deadline that matters now: the claim clock's until the first reply, then the resolve clock's. */
   deadlineAt: IsoTime,
+  clocks: z.object({ claim: SlaClockView, resolve: SlaClockView }),
   updatedAt: IsoTime,
+  /** Departments whose liaisons may claim it while nobody has. */
+  departments: z.array(DepartmentRef),
   assignee: Assignee.optional(),
 });
 export type RequestSummary = z.infer<typeof RequestSummary>;
@@ -82,6 +154,11 @@ export const ServiceRequest = RequestSummary.extend({
   description: z.string(),
   version: z.number().int().positive(),
   rating: Rating.optional(),
+  resolvedAt: IsoTime.optional(),
+  /** The enterprise may reopen a resolved request until then (7 days after resolution). */
+  reopenableUntil: IsoTime.optional(),
+  /** What the viewer may do now; internal events are left out for enterprises. */
+  allowedActions: z.array(RequestAction),
   timeline: z.array(TimelineEvent),
 });
 export type ServiceRequest = z.infer<typeof ServiceRequest>;
@@ -120,6 +197,60 @@ export const RatingInput = z.object({
   comment: z.string().trim().max(500, { error: '评价最多 500 字 / comment has at most 500 characters' }).optional(),
 });
 export type RatingInput = z.infer<typeof RatingInput>;
+
+export const NoteInput = z.object({ message: z
+    .string()
+    .trim()
+    .min(2, { error: '备注至少 2 个字 / note needs at least 2 characters' })
+    .max(2000, { error: '备注最多 2000 字 / note has at most 2000 characters' }) });
+export type NoteInput = z.infer<typeof NoteInput>;
+
+export const StartInput = z.object({ message: z.string().trim().max(2000, { error: '说明最多 2000 字 / message has at most 2000 characters' }).optional() });
+export type StartInput = z.infer<typeof StartInput>;
+
+/** The liaison asks the enterprise for more; the resolve clock pauses until the enterprise answers. */
+export const RequestInfoInput = z.object({ message: z
+    .string()
+    .trim()
+    .min(2, { error: '需补充的内容至少 2 个字 / message needs at least 2 characters' })
+    .max(2000, { error: '需补充的内容最多 2000 字 / message has at most 2000 characters' }) });
+export type RequestInfoInput = z.infer<typeof RequestInfoInput>;
+
+export const ProvideInfoInput = z.object({ message: z
+    .string()
+    .trim()
+    .min(2, { error: '补充内容至少 2 个字 / message needs at least 2 characters' })
+    .max(2000, { error: '补充内容最多 2000 字 / message has at most 2000 characters' }) });
+export type ProvideInfoInput = z.infer<typeof ProvideInfoInput>;
+
+export const ResolveInput = z.object({ message: z
+    .string()
+    .trim()
+    .min(2, { error: '办结说明至少 2 个字 / message needs at least 2 characters' })
+    .max(2000, { error: '办结说明最多 2000 字 / message has at most 2000 characters' }) });
+export type ResolveInput = z.infer<typeof ResolveInput>;
+
+export const ReopenInput = z.object({ reason: z
+    .string()
+    .trim()
+    .min(2, { error: '重新打开的原因至少 2 个字 / reason needs at least 2 characters' })
+    .max(500, { error: '重新打开的原因最多 500 字 / reason has at most 500 characters' }) });
+export type ReopenInput = z.infer<typeof ReopenInput>;
+
+export const TransferInput = z.object({
+  departmentId: Id,
+  reason: z
+    .string()
+    .trim()
+    .min(2, { error: '转派原因至少 2 个字 / reason needs at least 2 characters' })
+    .max(500, { error: '转派原因最多 500 字 / reason has at most 500 characters' }),
+});
+export type TransferInput = z.infer<typeof TransferInput>;
+
+export const WithdrawInput = z.object({
+  reason: z.string().trim().max(500, { error: '撤回原因最多 500 字 / reason has at most 500 characters' }).optional(),
+});
+export type WithdrawInput = z.infer<typeof WithdrawInput>;
 
 /** `mine`: an enterprise's own requests, or a liaison's claimed ones. `pool`: unclaimed requests a liaison may claim. */
 export const RequestScope = z.enum(['mine', 'pool']);

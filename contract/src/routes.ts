@@ -9,12 +9,21 @@ export const routes = {
   wechatLogin: { method: 'POST', path: '/v1/auth/wechat', auth: false },
   me: { method: 'GET', path: '/v1/me', auth: true },
   listCategories: { method: 'GET', path: '/v1/categories', auth: true },
+  listDepartments: { method: 'GET', path: '/v1/departments', auth: true },
   createRequest: { method: 'POST', path: '/v1/requests', auth: true },
   listRequests: { method: 'GET', path: '/v1/requests', auth: true },
   getRequest: { method: 'GET', path: '/v1/requests/{id}', auth: true },
   claimRequest: { method: 'POST', path: '/v1/requests/{id}/claim', auth: true },
   replyRequest: { method: 'POST', path: '/v1/requests/{id}/replies', auth: true },
   rateRequest: { method: 'POST', path: '/v1/requests/{id}/rating', auth: true },
+  noteRequest: { method: 'POST', path: '/v1/requests/{id}/notes', auth: true },
+  startRequest: { method: 'POST', path: '/v1/requests/{id}/start', auth: true },
+  requestInfo: { method: 'POST', path: '/v1/requests/{id}/info-requests', auth: true },
+  provideInfo: { method: 'POST', path: '/v1/requests/{id}/info', auth: true },
+  resolveRequest: { method: 'POST', path: '/v1/requests/{id}/resolve', auth: true },
+  reopenRequest: { method: 'POST', path: '/v1/requests/{id}/reopen', auth: true },
+  transferRequest: { method: 'POST', path: '/v1/requests/{id}/transfer', auth: true },
+  withdrawRequest: { method: 'POST', path: '/v1/requests/{id}/withdraw', auth: true },
 } as const;
 
 export type RouteName = keyof typeof routes;

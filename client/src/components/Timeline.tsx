@@ -6,8 +6,15 @@ const WHAT: Record<TimelineEventType, string> = {
   submitted: '提交诉求',
   claimed: '认领',
   replied: '答复',
+  noted: '内部备注',
+  started: '开始办理',
+  info_requested: '请企业补充材料',
+  info_provided: '企业补充材料',
+  resolved: '办结',
   rated: '评价',
   reopened: '重新办理',
+  transferred: '转派',
+  withdrawn: '撤回',
 };
 
 export function Timeline({ events }: { events: TimelineEvent[] }) {

@@ -1,3 +1,5 @@
+import type { SlaSpec } from '@parklink/contract';
+
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** Local date and time, e.g. 2026-11-23 16:05. */
@@ -20,7 +22,12 @@ export function timeLeft(deadlineIso: string, now: number = Date.now()): { text:
   return { text: `剩余 ${Math.max(minutes, 1)} 分钟`, overdue: false, urgent };
 }
 
-/** '72小时内答复', or '3天内答复' for whole days beyond 3 days. */
-export function deadlineLabel(hours: number): string {
-  return hours > 72 && hours % 24 === 0 ? `${hours / 24}天内答复` : `${hours}小时内答复`;
+/** A clock's length in words: '4小时', '3个工作日'. */
+export function slaText(sla: SlaSpec): string {
+  return sla.unit === 'working_days' ? `${sla.amount}个工作日` : `${sla.amount}小时`;
+}
+
+/** What a category promises, e.g. '4小时内响应，3个工作日内办结'. */
+export function deadlineLabel(category: { claimSla: SlaSpec; resolveSla: SlaSpec }): string {
+  return `${slaText(category.claimSla)}内响应，${slaText(category.resolveSla)}内办结`;
 }

@@ -26,6 +26,8 @@ export class DomainError extends Error {
     readonly messageEn: string,
     readonly field?: string,
     readonly fields?: FieldError[],
+    /** Where a request stands and what the caller may do, on a refused transition. */
+    readonly current?: { status: string; allowedActions: string[] },
   ) {
     super(messageEn);
     this.name = 'DomainError';

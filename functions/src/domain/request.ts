@@ -1,23 +1,41 @@
 /**
  * The request's life (诉求流程) as pure functions: each command takes the current state, the person
- * acting and the moment, and returns the next state with one more timeline event — or throws a
- * DomainError saying why not. No I/O here; the store saves the result with a version check.
+ * acting and the moment, checks the transition table (transitions.ts), and returns the next state
+ * with one more timeline event — or throws a DomainError saying why not. No I/O; the store saves the
+ * result with a version check.
  */
-import type {
-  Assignee,
-  CreateRequestInput,
-  RatingInput,
-  ReplyInput,
-  RequestStatus,
-  RequestSummary,
-  ServiceRequest,
-  TimelineEvent,
-  TimelineEventType,
+import {
+  requestActionLabels,
+  requestStatusLabels,
+  type Assignee,
+  type CreateRequestInput,
+  type DepartmentRef,
+  type ProvideInfoInput,
+  type RatingInput,
+  type ReopenInput,
+  type ReplyInput,
+  type RequestAction,
+  type RequestInfoInput,
+  type RequestStatus,
+  type RequestSummary,
+  type ResolveInput,
+  type ServiceRequest,
+  type SlaSpec,
+  type StartInput,
+  type TimelineEvent,
+  type TimelineEventType,
+  type TransferInput,
+  type WithdrawInput,
+  type NoteInput,
 } from '@parklink/contract';
-import { requestStatusLabels } from '@parklink/contract';
-import { deadlineFrom, isOverdue } from './deadline';
+import type { WorkCalendar } from './calendar';
 import { DomainError, forbidden, notFound } from './errors';
-import { actorOf, actsForDepartment, actsForEnterprise, hasRole, type User } from './user';
+import { clockView, isMissed, pauseClock, resumeClock, startClock, stopClock, type SlaClock } from './sla';
+import { allowedActions, mayEverTake, statusAllows, transitions } from './transitions';
+import { actorOf, actsForDepartment, hasRole, type User } from './user';
+
+/** How long after resolution the enterprise may reopen a request. */
+export const REOPEN_WINDOW_MS = 7 * 86_400_000;
 
 export interface RequestState {
   id: string;
@@ -26,16 +44,20 @@ export interface RequestState {
   enterpriseName: string;
   categoryId: string;
   categoryName: string;
-  /** Departments that may claim it: the category's departments at submission. */
-  departmentIds: string[];
+  /** Departments that hold it now: may claim it while unassigned. */
+  departments: DepartmentRef[];
+  /** Every department that ever held it: they keep seeing its history. */
+  involvedDepartmentIds: string[];
   title: string;
   description: string;
   status: RequestStatus;
+  /** Where to return when the enterprise supplies what was asked for. */
+  statusBeforeInfo?: RequestStatus;
   submittedAt: string;
-  deadlineAt: string;
-  firstAnsweredAt?: string;
   updatedAt: string;
+  resolvedAt?: string;
   version: number;
+  clocks: { claim: SlaClock; resolve: SlaClock };
   assignee?: Assignee;
   rating?: ServiceRequest['rating'];
   timeline: TimelineEvent[];
@@ -44,18 +66,17 @@ export interface RequestState {
 export interface CategoryForSubmit {
   id: string;
   name: string;
-  deadlineHours: number;
-  departmentIds: string[];
+  claimSla: SlaSpec;
+  resolveSla: SlaSpec;
+  departments: DepartmentRef[];
 }
 
-/** When and under which id the next event happens: supplied by the caller so this stays pure. */
+/** When and under which id the next event happens, and the park's calendar: supplied so this stays pure. */
 export interface Moment {
   now: string;
   eventId: string;
+  calendar: WorkCalendar;
 }
-
-const REPLYABLE: RequestStatus[] = ['claimed', 'answered', 'reopened', 'in_progress'];
-const RATEABLE: RequestStatus[] = ['answered', 'resolved'];
 
 export function submit(
   user: User,
@@ -64,87 +85,157 @@ export function submit(
   requestId: string,
   moment: Moment,
 ): RequestState {
-  if (!actsForEnterprise(user)) {
+  if (!hasRole(user, 'enterprise') || !user.enterpriseId || !user.enterpriseName) {
     throw forbidden('只有企业联系人可以提交诉求', 'only enterprise contacts can submit requests');
   }
-  const base = {
+  const base: RequestState = {
     id: requestId,
     parkId: user.parkId,
     enterpriseId: user.enterpriseId,
     enterpriseName: user.enterpriseName,
     categoryId: category.id,
     categoryName: category.name,
-    departmentIds: [...category.departmentIds],
+    departments: category.departments,
+    involvedDepartmentIds: category.departments.map((d) => d.id),
     title: input.title,
     description: input.description,
-    status: 'submitted' as const,
+    status: 'submitted',
     submittedAt: moment.now,
-    deadlineAt: deadlineFrom(moment.now, category.deadlineHours),
     updatedAt: moment.now,
     version: 0,
+    clocks: {
+      claim: startClock(category.claimSla, moment.now, moment.calendar),
+      resolve: startClock(category.resolveSla, moment.now, moment.calendar),
+    },
     timeline: [],
   };
-  return withEvent(base, user, 'submitted', 'submitted', moment);
+  return withEvent(base, user, 'submitted', 'submitted', moment, { visibility: 'public' });
 }
 
 export function claim(state: RequestState, user: User, moment: Moment): RequestState {
-  if (!actsForDepartment(user) || !state.departmentIds.includes(user.departmentId)) {
-    throw forbidden('该诉求不属于您所在部门的受理范围', "this request is not in your department's pool");
+  // Someone was faster: tell a liaison who could have claimed it who won, with a 409.
+  if (state.assignee && actsForDepartment(user) && state.involvedDepartmentIds.includes(user.departmentId)) {
+    throw new DomainError(
+      'CONFLICT',
+      `该诉求已被${state.assignee.departmentName}的${state.assignee.name}认领`,
+      `already claimed by ${state.assignee.name}`,
+      undefined,
+      undefined,
+      current(state, user, moment.now),
+    );
   }
-  if (state.status !== 'submitted') {
-    if (state.assignee) {
-      throw new DomainError(
-        'CONFLICT',
-        `该诉求已被${state.assignee.departmentName}的${state.assignee.name}认领`,
-        `already claimed by ${state.assignee.name}`,
-      );
-    }
-    throw invalidTransition(state.status, 'claim');
-  }
-  const assignee: Assignee = {
-    id: user.id,
-    name: user.name,
-    departmentId: user.departmentId,
-    departmentName: user.departmentName,
-  };
-  return withEvent({ ...state, assignee }, user, 'claimed', 'claimed', moment);
+  authorise(state, user, 'claim', moment.now);
+  if (!actsForDepartment(user)) throw forbidden('只有联络员可以认领', 'only liaisons can claim');
+  const assignee: Assignee = { id: user.id, name: user.name, departmentId: user.departmentId, departmentName: user.departmentName };
+  const departments = [{ id: user.departmentId, name: user.departmentName }];
+  return withEvent({ ...state, assignee, departments }, user, 'claimed', 'claimed', moment);
 }
 
 export function reply(state: RequestState, user: User, input: ReplyInput, moment: Moment): RequestState {
-  if (!isHandler(state, user)) {
-    throw forbidden('只有认领该诉求的联络员或其部门负责人可以答复', 'only the assignee or their department head can reply');
-  }
-  if (!REPLYABLE.includes(state.status)) throw invalidTransition(state.status, 'reply');
-  const answered = { ...state, firstAnsweredAt: state.firstAnsweredAt ?? moment.now };
-  return withEvent(answered, user, 'replied', 'answered', moment, input.message);
+  authorise(state, user, 'reply', moment.now);
+  return withEvent(publicReply(state, moment), user, 'replied', 'answered', moment, { message: input.message });
+}
+
+/** An internal note: liaisons and admins only; it never stops a clock. */
+export function note(state: RequestState, user: User, input: NoteInput, moment: Moment): RequestState {
+  authorise(state, user, 'note', moment.now);
+  return withEvent(state, user, 'noted', state.status, moment, { message: input.message });
+}
+
+export function start(state: RequestState, user: User, input: StartInput, moment: Moment): RequestState {
+  authorise(state, user, 'start', moment.now);
+  return withEvent(state, user, 'started', 'in_progress', moment, input.message ? { message: input.message } : {});
+}
+
+/** Asking the enterprise for more is a public reply; the resolve clock waits for the answer. */
+export function requestInfo(state: RequestState, user: User, input: RequestInfoInput, moment: Moment): RequestState {
+  authorise(state, user, 'requestInfo', moment.now);
+  const replied = publicReply(state, moment);
+  const next: RequestState = {
+    ...replied,
+    statusBeforeInfo: state.status,
+    clocks: { ...replied.clocks, resolve: pauseClock(replied.clocks.resolve, moment.now) },
+  };
+  return withEvent(next, user, 'info_requested', 'needs_info', moment, { message: input.message });
+}
+
+export function provideInfo(state: RequestState, user: User, input: ProvideInfoInput, moment: Moment): RequestState {
+  authorise(state, user, 'provideInfo', moment.now);
+  const { statusBeforeInfo, ...rest } = state;
+  const next: RequestState = {
+    ...rest,
+    clocks: { ...state.clocks, resolve: resumeClock(state.clocks.resolve, moment.now, moment.calendar) },
+  };
+  return withEvent(next, user, 'info_provided', statusBeforeInfo ?? 'in_progress', moment, { message: input.message });
+}
+
+export function resolve(state: RequestState, user: User, input: ResolveInput, moment: Moment): RequestState {
+  authorise(state, user, 'resolve', moment.now);
+  const replied = publicReply(state, moment);
+  const next: RequestState = {
+    ...replied,
+    resolvedAt: moment.now,
+    clocks: { ...replied.clocks, resolve: stopClock(replied.clocks.resolve, moment.now) },
+  };
+  return withEvent(next, user, 'resolved', 'resolved', moment, { message: input.message });
 }
 
 export function rate(state: RequestState, user: User, input: RatingInput, moment: Moment): RequestState {
-  if (!isOwner(state, user)) {
-    throw forbidden('只有提交该诉求的企业可以评价', 'only the enterprise that submitted the request can rate it');
+  authorise(state, user, 'rate', moment.now);
+  const rating = { satisfied: input.satisfied, score: input.score, at: moment.now, ...(input.comment ? { comment: input.comment } : {}) };
+  const details = { ...(input.comment ? { message: input.comment } : {}), score: input.score };
+  if (input.satisfied) {
+    // Satisfied closes the loop: whatever was still running stops here.
+    const clocks = { claim: stopClock(state.clocks.claim, moment.now), resolve: stopClock(state.clocks.resolve, moment.now) };
+    return withEvent({ ...state, rating, clocks }, user, 'rated', 'rated', moment, details);
   }
-  if (!RATEABLE.includes(state.status)) throw invalidTransition(state.status, 'rate');
-  const rating = {
-    satisfied: input.satisfied,
-    score: input.score,
-    at: moment.now,
-    ...(input.comment ? { comment: input.comment } : {}),
+  // Unsatisfied sends it back to the same liaison with a fresh resolve clock.
+  return withEvent(restartResolve({ ...state, rating }, moment), user, 'reopened', 'reopened', moment, details);
+}
+
+export function reopen(state: RequestState, user: User, input: ReopenInput, moment: Moment): RequestState {
+  authorise(state, user, 'reopen', moment.now);
+  return withEvent(restartResolve(state, moment), user, 'reopened', 'reopened', moment, { message: input.reason });
+}
+
+/**
+ * Hands the request to another department's pool with a reason: the new department gets a fresh
+ * claim clock; the resolve clock keeps running, since the enterprise's wait does not start over.
+ */
+export function transfer(
+  state: RequestState,
+  user: User,
+  input: TransferInput,
+  target: DepartmentRef,
+  moment: Moment,
+): RequestState {
+  authorise(state, user, 'transfer', moment.now);
+  if (state.departments.length === 1 && state.departments[0]!.id === target.id && !state.assignee) {
+    throw new DomainError('VALIDATION_FAILED', '转派部门：诉求已在该部门', 'departmentId: already with that department', 'departmentId');
+  }
+  const { assignee, ...rest } = state;
+  void assignee;
+  const next: RequestState = {
+    ...rest,
+    departments: [target],
+    involvedDepartmentIds: [...new Set([...state.involvedDepartmentIds, target.id])],
+    clocks: { ...state.clocks, claim: startClock(state.clocks.claim.spec, moment.now, moment.calendar) },
   };
-  // Satisfied closes the loop; unsatisfied sends it back to the same liaison.
-  const [type, status]: [TimelineEventType, RequestStatus] = input.satisfied
-    ? ['rated', 'rated']
-    : ['reopened', 'reopened'];
-  return withEvent({ ...state, rating }, user, type, status, moment, input.comment, input.score);
+  return withEvent(next, user, 'transferred', 'transferred', moment, { message: input.reason, toDepartment: target });
+}
+
+export function withdraw(state: RequestState, user: User, input: WithdrawInput, moment: Moment): RequestState {
+  authorise(state, user, 'withdraw', moment.now);
+  const clocks = { claim: stopClock(state.clocks.claim, moment.now), resolve: stopClock(state.clocks.resolve, moment.now) };
+  return withEvent({ ...state, clocks }, user, 'withdrawn', 'withdrawn', moment, input.reason ? { message: input.reason } : {});
 }
 
 /** Who may see a request at all. Anyone else gets 404, as if it did not exist. */
 export function canView(state: RequestState, user: User): boolean {
   if (state.parkId !== user.parkId) return false;
   if (hasRole(user, 'admin')) return true;
-  if (isOwner(state, user)) return true;
-  if (actsForDepartment(user)) {
-    return state.departmentIds.includes(user.departmentId) || state.assignee?.departmentId === user.departmentId;
-  }
+  if (hasRole(user, 'enterprise') && user.enterpriseId === state.enterpriseId) return true;
+  if (actsForDepartment(user)) return state.involvedDepartmentIds.includes(user.departmentId);
   return false;
 }
 
@@ -152,6 +243,20 @@ export function assertCanView(state: RequestState | undefined, user: User): Requ
   if (!state || !canView(state, user)) throw notFound('诉求', 'request');
   return state;
 }
+
+/** Actions this user may take now, the 7-day reopen window included. */
+export function actionsFor(state: RequestState, user: User, now: string): RequestAction[] {
+  return allowedActions(standing(state), user).filter((action) => action !== 'reopen' || withinReopenWindow(state, now));
+}
+
+export function isOverdue(state: RequestState, now: string): boolean {
+  if (state.status === 'withdrawn') return false;
+  return isMissed(state.clocks.claim, now) || isMissed(state.clocks.resolve, now);
+}
+
+/** The deadline that matters now: the claim clock's until the first public reply, then the resolve clock's. */
+export const currentDeadline = (state: RequestState) =>
+  state.clocks.claim.stoppedAt ? state.clocks.resolve.deadlineAt : state.clocks.claim.deadlineAt;
 
 export function toSummary(state: RequestState, now: string): RequestSummary {
   return {
@@ -165,31 +270,82 @@ export function toSummary(state: RequestState, now: string): RequestSummary {
     status: state.status,
     overdue: isOverdue(state, now),
     submittedAt: state.submittedAt,
-    deadlineAt: state.deadlineAt,
+    deadlineAt: currentDeadline(state),
+    clocks: { claim: clockView(state.clocks.claim, now), resolve: clockView(state.clocks.resolve, now) },
     updatedAt: state.updatedAt,
+    departments: state.departments,
     ...(state.assignee ? { assignee: state.assignee } : {}),
   };
 }
 
-export function toView(state: RequestState, now: string): ServiceRequest {
+/** The request as this viewer may see it: enterprises never see internal events. */
+export function toView(state: RequestState, viewer: User, now: string): ServiceRequest {
+  const seesInternal = !(hasRole(viewer, 'enterprise') && viewer.enterpriseId === state.enterpriseId);
   return {
     ...toSummary(state, now),
     description: state.description,
     version: state.version,
-    timeline: state.timeline,
     ...(state.rating ? { rating: state.rating } : {}),
+    ...(state.resolvedAt
+      ? { resolvedAt: state.resolvedAt, reopenableUntil: new Date(Date.parse(state.resolvedAt) + REOPEN_WINDOW_MS).toISOString() }
+      : {}),
+    allowedActions: actionsFor(state, viewer, now),
+    timeline: seesInternal ? state.timeline : state.timeline.filter((e) => e.visibility === 'public'),
   };
 }
 
-function isOwner(state: RequestState, user: User): boolean {
-  return actsForEnterprise(user) && user.parkId === state.parkId && user.enterpriseId === state.enterpriseId;
+const standing = (state: RequestState) => ({
+  parkId: state.parkId,
+  enterpriseId: state.enterpriseId,
+  status: state.status,
+  departmentIds: state.departments.map((d) => d.id),
+  ...(state.assignee ? { assignee: state.assignee } : {}),
+});
+
+const current = (state: RequestState, user: User, now: string) => ({
+  status: state.status,
+  allowedActions: actionsFor(state, user, now),
+});
+
+const withinReopenWindow = (state: RequestState, now: string) =>
+  !!state.resolvedAt && Date.parse(now) - Date.parse(state.resolvedAt) <= REOPEN_WINDOW_MS;
+
+/** 403 for someone who may never take this action here; 409 with where it stands for a wrong moment. */
+function authorise(state: RequestState, user: User, action: RequestAction, now: string): void {
+  if (!mayEverTake(standing(state), user, action)) {
+    throw forbidden(`您不能对该诉求执行“${requestActionLabels[action]}”`, `you may not ${action} this request`);
+  }
+  if (!statusAllows(state.status, action)) {
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `诉求当前为“${requestStatusLabels[state.status]}”，不能${requestActionLabels[action]}`,
+      `cannot ${action} a request in status ${state.status}`,
+      undefined,
+      undefined,
+      current(state, user, now),
+    );
+  }
+  if (action === 'reopen' && !withinReopenWindow(state, now)) {
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      '办结已超过 7 天，不能重新打开，请提交新的诉求',
+      'the 7-day reopen window has passed',
+      undefined,
+      undefined,
+      current(state, user, now),
+    );
+  }
 }
 
-/** The assignee, or a head of the assignee's department (who can step in when a liaison is away). */
-function isHandler(state: RequestState, user: User): boolean {
-  if (!state.assignee) return false;
-  if (state.assignee.id === user.id) return true;
-  return hasRole(user, 'dept_head') && user.departmentId === state.assignee.departmentId;
+/** The first public reply of the handling department stops the claim clock. */
+function publicReply(state: RequestState, moment: Moment): RequestState {
+  return { ...state, clocks: { ...state.clocks, claim: stopClock(state.clocks.claim, moment.now) } };
+}
+
+function restartResolve(state: RequestState, moment: Moment): RequestState {
+  const { resolvedAt, ...rest } = state;
+  void resolvedAt;
+  return { ...rest, clocks: { ...state.clocks, resolve: startClock(state.clocks.resolve.spec, moment.now, moment.calendar) } };
 }
 
 function withEvent(
@@ -198,33 +354,28 @@ function withEvent(
   type: TimelineEventType,
   status: RequestStatus,
   moment: Moment,
-  message?: string,
-  score?: number,
+  details: Partial<Pick<TimelineEvent, 'message' | 'score' | 'toDepartment' | 'visibility'>> = {},
 ): RequestState {
-  const event: TimelineEvent = {
-    id: moment.eventId,
-    type,
-    at: moment.now,
-    actor: actorOf(user),
-    status,
-    ...(message ? { message } : {}),
-    ...(score !== undefined ? { score } : {}),
-  };
-  return {
-    ...state,
-    status,
-    updatedAt: moment.now,
-    version: state.version + 1,
-    timeline: [...state.timeline, event],
-  };
+  const visibility = details.visibility ?? visibilityOf(type);
+  const event: TimelineEvent = { id: moment.eventId, type, at: moment.now, actor: actorOf(user), status, ...details, visibility };
+  return { ...state, status, updatedAt: moment.now, version: state.version + 1, timeline: [...state.timeline, event] };
 }
 
-const actionNames = { claim: '认领', reply: '答复', rate: '评价' } as const;
+const eventAction: Partial<Record<TimelineEventType, RequestAction>> = {
+  claimed: 'claim',
+  replied: 'reply',
+  noted: 'note',
+  started: 'start',
+  info_requested: 'requestInfo',
+  info_provided: 'provideInfo',
+  resolved: 'resolve',
+  rated: 'rate',
+  reopened: 'reopen',
+  transferred: 'transfer',
+  withdrawn: 'withdraw',
+};
 
-function invalidTransition(status: RequestStatus, action: keyof typeof actionNames): DomainError {
-  return new DomainError(
-    'INVALID_TRANSITION',
-    `诉求当前为“${requestStatusLabels[status]}”，不能${actionNames[action]}`,
-    `cannot ${action} a request in status ${status}`,
-  );
-}
+const visibilityOf = (type: TimelineEventType) => {
+  const action = eventAction[type];
+  return action ? transitions[action].visibility : 'public';
+};

@@ -1,5 +1,6 @@
 import { authRoutes } from './auth';
 import { categoryRoutes } from './categories';
+import { departmentRoutes } from './departments';
 import { healthRoutes } from './health';
 import { meRoutes } from './me';
 import { requestRoutes } from './requests';
@@ -10,6 +11,7 @@ export const functionRoutes = {
   auth: authRoutes,
   me: meRoutes,
   categories: categoryRoutes,
+  departments: departmentRoutes,
   requests: requestRoutes,
 };
 

@@ -119,6 +119,7 @@ function errorResult(error: unknown, requestId: string, deps: Deps): HttpResult 
         messageEn: error.messageEn,
         ...(error.field ? { field: error.field } : {}),
         ...(error.fields ? { fields: error.fields } : {}),
+        ...(error.current ? { current: error.current } : {}),
       },
       requestId,
     };

@@ -3,8 +3,16 @@ import {
   IDEMPOTENCY_HEADER,
   Id,
   ListRequestsQuery,
+  NoteInput,
+  ProvideInfoInput,
   RatingInput,
+  ReopenInput,
   ReplyInput,
+  RequestInfoInput,
+  ResolveInput,
+  StartInput,
+  TransferInput,
+  WithdrawInput,
   type RequestList,
 } from '@parklink/contract';
 import { z } from 'zod';
@@ -13,27 +21,35 @@ import * as lifecycle from '../domain/request';
 import { actsForDepartment, actsForEnterprise, hasRole, type User } from '../domain/user';
 import { directory } from '../store/directory';
 import { requestStore, VersionConflict } from '../store/requests';
+import { categoryView } from './categories';
 import type { Deps } from './deps';
 import { json, lambdaHandler, route, type Context } from './middleware';
 
 const IdempotencyKey = z.string().trim().min(8).max(128).regex(/^[A-Za-z0-9_-]+$/);
+
+type Command = (state: lifecycle.RequestState, moment: lifecycle.Moment) => lifecycle.RequestState;
 
 export const requestRoutes = [
   route('createRequest', async (ctx) => {
     const input = ctx.body(CreateRequestInput);
     const idempotencyKey = readIdempotencyKey(ctx);
     const { deps, user } = ctx;
-    const category = await directory.getCategory(deps.db, user.parkId, input.categoryId);
+    const [category, departments, calendar] = await Promise.all([
+      directory.getCategory(deps.db, user.parkId, input.categoryId),
+      directory.listDepartments(deps.db, user.parkId),
+      directory.getCalendar(deps.db, user.parkId),
+    ]);
     if (!category) throw new DomainError('VALIDATION_FAILED', '诉求类别：不存在', 'categoryId: unknown category', 'categoryId');
     const now = deps.clock.now();
-    const state = lifecycle.submit(user, input, category, deps.newId(), { now: now.toISOString(), eventId: deps.newId() });
+    const moment = { now: now.toISOString(), eventId: deps.newId(), calendar };
+    const state = lifecycle.submit(user, input, categoryView(category, departments), deps.newId(), moment);
     const { created, state: saved } = await requestStore.create(
       deps.db,
       state,
       idempotencyKey ? { userId: user.id, key: idempotencyKey } : undefined,
       Math.floor(now.getTime() / 1000),
     );
-    return json(created ? 201 : 200, lifecycle.toView(saved, now.toISOString()));
+    return json(created ? 201 : 200, lifecycle.toView(saved, user, now.toISOString()));
   }),
 
   route('listRequests', async (ctx) => {
@@ -46,23 +62,40 @@ export const requestRoutes = [
 
   route('getRequest', async (ctx) => {
     const state = await loadVisible(ctx);
-    return json(200, lifecycle.toView(state, ctx.deps.clock.now().toISOString()));
+    return json(200, lifecycle.toView(state, ctx.user, ctx.deps.clock.now().toISOString()));
   }),
 
-  route('claimRequest', (ctx) => change(ctx, (state, moment) => lifecycle.claim(state, ctx.user, moment))),
+  route('claimRequest', (ctx) => change(ctx, (state, m) => lifecycle.claim(state, ctx.user, m))),
+  route('replyRequest', withInput(ReplyInput, lifecycle.reply)),
+  route('noteRequest', withInput(NoteInput, lifecycle.note)),
+  route('startRequest', withInput(StartInput, lifecycle.start)),
+  route('requestInfo', withInput(RequestInfoInput, lifecycle.requestInfo)),
+  route('provideInfo', withInput(ProvideInfoInput, lifecycle.provideInfo)),
+  route('resolveRequest', withInput(ResolveInput, lifecycle.resolve)),
+  route('rateRequest', withInput(RatingInput, lifecycle.rate)),
+  route('reopenRequest', withInput(ReopenInput, lifecycle.reopen)),
+  route('withdrawRequest', withInput(WithdrawInput, lifecycle.withdraw)),
 
-  route('replyRequest', (ctx) => {
-    const input = ctx.body(ReplyInput);
-    return change(ctx, (state, moment) => lifecycle.reply(state, ctx.user, input, moment));
-  }),
-
-  route('rateRequest', (ctx) => {
-    const input = ctx.body(RatingInput);
-    return change(ctx, (state, moment) => lifecycle.rate(state, ctx.user, input, moment));
+  route('transferRequest', async (ctx) => {
+    const input = ctx.body(TransferInput);
+    const target = await directory.getDepartment(ctx.deps.db, ctx.user.parkId, input.departmentId);
+    if (!target) throw new DomainError('VALIDATION_FAILED', '转派部门：不存在', 'departmentId: unknown department', 'departmentId');
+    return change(ctx, (state, m) => lifecycle.transfer(state, ctx.user, input, { id: target.id, name: target.name }, m));
   }),
 ];
 
 export const handler = lambdaHandler(requestRoutes);
+
+/** A route whose body is parsed with `schema` and handed to a lifecycle command. */
+function withInput<T extends z.ZodType>(
+  schema: T,
+  command: (state: lifecycle.RequestState, user: User, input: z.infer<T>, moment: lifecycle.Moment) => lifecycle.RequestState,
+) {
+  return (ctx: Context) => {
+    const input = ctx.body(schema);
+    return change(ctx, (state, moment) => command(state, ctx.user, input, moment));
+  };
+}
 
 function readIdempotencyKey(ctx: Context): string | undefined {
   const raw = ctx.header(IDEMPOTENCY_HEADER);
@@ -87,30 +120,24 @@ async function loadVisible(ctx: Context): Promise<lifecycle.RequestState> {
 }
 
 /** Attempts before a busy request gives up; each retry re-reads, so the domain judges the fresh state. */
-const MAX_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 5;
 
 /**
  * Read → decide (pure domain) → save only if nobody saved in between. On a lost race the command
  * runs again on the fresh state: a second claimer then hears "already claimed", two replies both land.
  */
-async function change(
-  ctx: Context,
-  command: (state: lifecycle.RequestState, moment: lifecycle.Moment) => lifecycle.RequestState,
-) {
+async function change(ctx: Context, command: Command) {
+  const calendar = await directory.getCalendar(ctx.deps.db, ctx.user.parkId);
   for (let attempt = 1; ; attempt++) {
     const state = await loadVisible(ctx);
     const now = ctx.deps.clock.now().toISOString();
-    const next = command(state, { now, eventId: ctx.deps.newId() });
+    const next = command(state, { now, eventId: ctx.deps.newId(), calendar });
     try {
       await requestStore.save(ctx.deps.db, next);
-      return json(200, lifecycle.toView(next, now));
+      return json(200, lifecycle.toView(next, ctx.user, now));
     } catch (error) {
-      if (!(error instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) {
-        if (error instanceof VersionConflict) {
-          throw new DomainError('CONFLICT', '诉求正被他人处理，请刷新后重试', 'request is busy, retry');
-        }
-        throw error;
-      }
+      if (!(error instanceof VersionConflict)) throw error;
+      if (attempt >= MAX_ATTEMPTS) throw new DomainError('CONFLICT', '诉求正被他人处理，请刷新后重试', 'request is busy, retry');
     }
   }
 }
@@ -122,9 +149,9 @@ async function listFor(deps: Deps, user: User, scope: 'mine' | 'pool'): Promise<
     }
     const categories = await directory.listCategories(deps.db, user.parkId);
     const mine = categories.filter((c) => c.departmentIds.includes(user.departmentId)).map((c) => c.id);
-    const pool = await requestStore.listPool(deps.db, user.parkId, mine);
+    const pool = await requestStore.listPool(deps.db, user.parkId, mine, user.departmentId);
     // A category may have gained this department after a request was filed: show only claimable ones.
-    return pool.filter((state) => state.departmentIds.includes(user.departmentId));
+    return pool.filter((state) => state.departments.some((d) => d.id === user.departmentId));
   }
   if (actsForEnterprise(user)) return requestStore.listForEnterprise(deps.db, user.parkId, user.enterpriseId);
   if (hasRole(user, 'liaison', 'dept_head')) return requestStore.listForAssignee(deps.db, user.parkId, user.id);

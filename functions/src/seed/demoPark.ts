@@ -3,7 +3,9 @@
  * enterprises modelled on the field reports (shared/seeds): an approvals bureau, human resources,
  * the tax bureau, two bank branches, a law firm and a mentor group, with a 3-day green channel.
  */
+import type { SlaSpec } from '@parklink/contract';
 import { creditCodeCheckCharacter } from '../domain/creditCode';
+import { calendarFor } from './chinaCalendar';
 import type { ParkSeed } from './parkSeed';
 
 /** A valid 18-character unified social credit code from its first 17 characters. */
@@ -22,25 +24,27 @@ export function demoPark(parkId = 'park-demo', parkName = '高新区智造产业
     dept('dept-service', '园区党群服务中心', 'government'),
   ];
   let order = 0;
-  const category = (id: string, name: string, description: string, deadlineHours: number, departmentIds: string[]) => ({
-    id,
-    parkId,
-    name,
-    description,
-    deadlineHours,
-    departmentIds,
-    order: order++,
-  });
+  const hours = (amount: number) => ({ unit: 'hours' as const, amount });
+  const workingDays = (amount: number) => ({ unit: 'working_days' as const, amount });
+  const category = (
+    id: string,
+    name: string,
+    description: string,
+    claimSla: SlaSpec,
+    resolveSla: SlaSpec,
+    departmentIds: string[],
+  ) => ({ id, parkId, name, description, claimSla, resolveSla, departmentIds, order: order++ });
+  // Claim: to the first public reply. Resolve: the green channel's "3日内拿出解决方案" is 3 working days.
   const categories = [
-    category('cat-approval', '审批办证', '项目审批、证照办理（绿色通道：3日内拿出解决方案）', 72, ['dept-approvals']),
-    category('cat-talent', '引才用工', '招聘、人才政策、社保与用工', 120, ['dept-hr']),
-    category('cat-finance', '融资信贷', '贷款、担保、银企对接', 72, ['dept-adbc', 'dept-psbc']),
-    category('cat-tax', '税费政策', '税费优惠、申报与风险提示', 48, ['dept-tax']),
-    category('cat-legal', '法律维权', '合同纠纷、欠款追讨、劳动争议', 72, ['dept-law']),
-    category('cat-ip', '知识产权', '专利、商标申请与维权援助', 120, ['dept-law']),
-    category('cat-site', '场地与宣传', '厂房场地、展会与宣传推广', 120, ['dept-service']),
-    category('cat-safety', '安全生产', '安全检查、隐患整改与培训', 48, ['dept-service', 'dept-approvals']),
-    category('cat-other', '其他', '创业辅导及其他困难', 168, ['dept-service', 'dept-mentor']),
+    category('cat-approval', '审批办证', '项目审批、证照办理（绿色通道：3个工作日内拿出解决方案）', hours(4), workingDays(3), ['dept-approvals']),
+    category('cat-talent', '引才用工', '招聘、人才政策、社保与用工', hours(8), workingDays(5), ['dept-hr']),
+    category('cat-finance', '融资信贷', '贷款、担保、银企对接', hours(4), workingDays(3), ['dept-adbc', 'dept-psbc']),
+    category('cat-tax', '税费政策', '税费优惠、申报与风险提示', hours(4), workingDays(2), ['dept-tax']),
+    category('cat-legal', '法律维权', '合同纠纷、欠款追讨、劳动争议', hours(8), workingDays(3), ['dept-law']),
+    category('cat-ip', '知识产权', '专利、商标申请与维权援助', hours(8), workingDays(5), ['dept-law']),
+    category('cat-site', '场地与宣传', '厂房场地、展会与宣传推广', hours(24), workingDays(5), ['dept-service']),
+    category('cat-safety', '安全生产', '安全检查、隐患整改与培训（按自然时计时）', hours(2), hours(48), ['dept-service', 'dept-approvals']),
+    category('cat-other', '其他', '创业辅导及其他困难', hours(24), workingDays(7), ['dept-service', 'dept-mentor']),
   ];
   const enterprise = (id: string, name: string, first17: string, industry: string, zone: string) => ({
     id,
@@ -100,5 +104,7 @@ export function demoPark(parkId = 'park-demo', parkName = '高新区智造产业
     contact('u-ent-qiche', '何厂长', 'ent-qiche'),
     contact('u-ent-yunshang', '林店长', 'ent-yunshang'),
   ];
-  return { park: { id: parkId, name: parkName }, departments, categories, enterprises, users };
+  const years = [2025, 2026];
+  const calendar = { parkId, years, ...calendarFor(years) };
+  return { park: { id: parkId, name: parkName }, departments, categories, enterprises, users, calendar };
 }

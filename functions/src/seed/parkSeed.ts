@@ -3,6 +3,7 @@ import { isValidCreditCode } from '../domain/creditCode';
 import type { Db } from '../store/db';
 import {
   directoryItems,
+  type CalendarRecord,
   type CategoryRecord,
   type DepartmentRecord,
   type EnterpriseRecord,
@@ -16,6 +17,7 @@ export interface ParkSeed {
   categories: CategoryRecord[];
   enterprises: EnterpriseRecord[];
   users: UserRecord[];
+  calendar: CalendarRecord;
 }
 
 /** Writes a park's directory. Refuses a seed that breaks its own references rather than writing half of it. */
@@ -23,6 +25,7 @@ export async function writeParkSeed(db: Db, seed: ParkSeed): Promise<number> {
   checkSeed(seed);
   const items = [
     directoryItems.park(seed.park),
+    directoryItems.calendar(seed.calendar),
     ...seed.departments.map(directoryItems.department),
     ...seed.categories.map(directoryItems.category),
     ...seed.enterprises.map(directoryItems.enterprise),

@@ -4,6 +4,7 @@
  */
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { User } from '../domain/user';
+import { weekendsOnly } from '../domain/calendar';
 import { isConditionFailure, stripKeys, type Db } from './db';
 import { INDEX, gsiKeys, keys, parkPk, prefixes } from './keys';
 
@@ -12,7 +13,8 @@ export interface ParkRecord {
   name: string;
 }
 
-export type DepartmentKind = 'government' | 'bank' | 'tax' | 'law' | 'mentor';
+import type { DepartmentKind, SlaSpec } from '@parklink/contract';
+import type { WorkCalendar } from '../domain/calendar';
 
 export interface DepartmentRecord {
   id: string;
@@ -26,10 +28,17 @@ export interface CategoryRecord {
   parkId: string;
   name: string;
   description: string;
-  deadlineHours: number;
+  claimSla: SlaSpec;
+  resolveSla: SlaSpec;
   departmentIds: string[];
   /** Display order in pickers. */
   order: number;
+}
+
+export interface CalendarRecord extends WorkCalendar {
+  parkId: string;
+  /** Which years the lists cover, for the admin page that keeps them up to date. */
+  years: number[];
 }
 
 export interface EnterpriseRecord {
@@ -83,6 +92,12 @@ export const directory = {
   getUser: (db: Db, parkId: string, userId: string) => get<UserRecord>(db, keys.user(parkId, userId)),
   getCategory: (db: Db, parkId: string, categoryId: string) => get<CategoryRecord>(db, keys.category(parkId, categoryId)),
   getEnterprise: (db: Db, parkId: string, id: string) => get<EnterpriseRecord>(db, keys.enterprise(parkId, id)),
+  getDepartment: (db: Db, parkId: string, id: string) => get<DepartmentRecord>(db, keys.department(parkId, id)),
+  /** The park's working calendar; weekends only if none was ever set. */
+  async getCalendar(db: Db, parkId: string): Promise<WorkCalendar> {
+    const record = await get<CalendarRecord>(db, keys.calendar(parkId));
+    return record ? { holidays: record.holidays, workdays: record.workdays } : weekendsOnly;
+  },
 
   listDepartments: (db: Db, parkId: string) => inPark(db, parkId, prefixes.department) as Promise<DepartmentRecord[]>,
   listEnterprises: (db: Db, parkId: string) => inPark(db, parkId, prefixes.enterprise) as Promise<EnterpriseRecord[]>,
@@ -168,6 +183,7 @@ export const directoryItems = {
   department: (d: DepartmentRecord) => ({ ...keys.department(d.parkId, d.id), entity: 'Department', ...d }),
   category: (c: CategoryRecord) => ({ ...keys.category(c.parkId, c.id), entity: 'Category', ...c }),
   enterprise: (e: EnterpriseRecord) => ({ ...keys.enterprise(e.parkId, e.id), entity: 'Enterprise', ...e }),
+  calendar: (c: CalendarRecord) => ({ ...keys.calendar(c.parkId), entity: 'Calendar', ...c }),
   user: (u: UserRecord) => ({
     ...keys.user(u.parkId, u.id),
     ...gsiKeys.userById(u.id),

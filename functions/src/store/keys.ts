@@ -9,13 +9,15 @@
  * |--------------------------------------------------|-------|---------------------------------|-----------------------------|
  * | park profile                                     | table | PARK#<park>                     | PARK                        |
  * | a park's departments / categories / enterprises  | table | PARK#<park>                     | DEPT# / CAT# / ENT# prefix  |
+ * | a park's working calendar (holidays, 调休)        | table | PARK#<park>                     | CALENDAR                    |
  * | a user of a park (auth on every request)         | table | PARK#<park>                     | USER#<user>                 |
  * | a user by id, without knowing the park (dev login)| gsi2 | USER#<user>                     | USER                        |
  * | the seeded demo users (dev login picker)         | gsi1  | DEMO#USERS                      | <park>#<user>               |
  * | a WeChat openid's user (login)                   | table | WX#<openid>                     | WX                          |
  * | an invite code's user (first WeChat login)       | table | INVITE#<code>                   | INVITE                      |
  * | a request with its timeline                      | table | PARK#<park>                     | REQ#<ulid>                  |
- * | a category's pool of claimable requests, by time left | gsi1 | PARK#<park>#POOL#CAT#<category> | <deadlineAt>#<ulid>     |
+ * | a category's pool of new requests, by time left  | gsi1  | PARK#<park>#POOL#CAT#<category> | <claim deadline>#<ulid>     |
+ * | a department's pool of transferred requests      | gsi1  | PARK#<park>#POOL#DEPT#<dept>    | <claim deadline>#<ulid>     |
  * | an enterprise's requests, newest first           | gsi2  | PARK#<park>#ENT#<enterprise>    | REQ#<ulid>                  |
  * | a liaison's claimed requests, newest first       | gsi3  | PARK#<park>#ASSIGNEE#<user>     | REQ#<ulid>                  |
  * | a create already done under an idempotency key   | table | PARK#<park>                     | IDEM#<user>#<key>           |
@@ -31,6 +33,7 @@ export const keys = {
   park: (parkId: string) => ({ pk: parkPk(parkId), sk: 'PARK' }),
   department: (parkId: string, departmentId: string) => ({ pk: parkPk(parkId), sk: `DEPT#${departmentId}` }),
   category: (parkId: string, categoryId: string) => ({ pk: parkPk(parkId), sk: `CAT#${categoryId}` }),
+  calendar: (parkId: string) => ({ pk: parkPk(parkId), sk: 'CALENDAR' }),
   enterprise: (parkId: string, enterpriseId: string) => ({ pk: parkPk(parkId), sk: `ENT#${enterpriseId}` }),
   user: (parkId: string, userId: string) => ({ pk: parkPk(parkId), sk: `USER#${userId}` }),
   openid: (openid: string) => ({ pk: `WX#${openid}`, sk: 'WX' }),
@@ -47,6 +50,10 @@ export const gsiKeys = {
   demoUser: (parkId: string, userId: string) => ({ gsi1pk: 'DEMO#USERS', gsi1sk: `${parkId}#${userId}` }),
   categoryPool: (parkId: string, categoryId: string, deadlineAt: string, requestId: string) => ({
     gsi1pk: `${parkPk(parkId)}#POOL#CAT#${categoryId}`,
+    gsi1sk: `${deadlineAt}#${requestId}`,
+  }),
+  departmentPool: (parkId: string, departmentId: string, deadlineAt: string, requestId: string) => ({
+    gsi1pk: `${parkPk(parkId)}#POOL#DEPT#${departmentId}`,
     gsi1sk: `${deadlineAt}#${requestId}`,
   }),
   enterpriseRequests: (parkId: string, enterpriseId: string, requestId: string) => ({

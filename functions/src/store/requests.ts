@@ -23,13 +23,25 @@ export interface IdempotencyKey {
 /** How long a create can be safely retried with the same key. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
+/**
+ * Where an unclaimed request waits: a new one in its category's pool (any of the category's
+ * departments may claim it), a transferred one in its new department's pool.
+ */
+function poolKeys(state: RequestState) {
+  if (state.assignee) return {};
+  const deadline = state.clocks.claim.deadlineAt;
+  if (state.status === 'submitted') return gsiKeys.categoryPool(state.parkId, state.categoryId, deadline, state.id);
+  if (state.status === 'transferred' && state.departments[0]) {
+    return gsiKeys.departmentPool(state.parkId, state.departments[0].id, deadline, state.id);
+  }
+  return {};
+}
+
 /** The item for a state: the sparse GSI keys follow from the state, so lists can never disagree with it. */
 function requestItem(state: RequestState) {
   return {
     ...keys.request(state.parkId, state.id),
-    ...(state.status === 'submitted'
-      ? gsiKeys.categoryPool(state.parkId, state.categoryId, state.deadlineAt, state.id)
-      : {}),
+    ...poolKeys(state),
     ...gsiKeys.enterpriseRequests(state.parkId, state.enterpriseId, state.id),
     ...(state.assignee ? gsiKeys.assigneeRequests(state.parkId, state.assignee.id, state.id) : {}),
     entity: 'Request',
@@ -144,14 +156,14 @@ export const requestStore = {
     return queryRequests(db, INDEX.gsi3, 'gsi3pk', gsi3pk, true);
   },
 
-  /** Claimable requests of the given categories, the one closest to its deadline first. */
-  async listPool(db: Db, parkId: string, categoryIds: string[]): Promise<RequestState[]> {
-    const pools = await Promise.all(
-      categoryIds.map((categoryId) => {
-        const { gsi1pk } = gsiKeys.categoryPool(parkId, categoryId, '', '');
-        return queryRequests(db, INDEX.gsi1, 'gsi1pk', gsi1pk, false);
-      }),
-    );
-    return pools.flat().sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt) || a.id.localeCompare(b.id));
+  /** A department's claimable requests (its categories' new ones and those transferred to it), least time left first. */
+  async listPool(db: Db, parkId: string, categoryIds: string[], departmentId: string): Promise<RequestState[]> {
+    const partitions = [
+      ...categoryIds.map((categoryId) => gsiKeys.categoryPool(parkId, categoryId, '', '').gsi1pk),
+      gsiKeys.departmentPool(parkId, departmentId, '', '').gsi1pk,
+    ];
+    const pools = await Promise.all(partitions.map((pk) => queryRequests(db, INDEX.gsi1, 'gsi1pk', pk, false)));
+    const claimDeadline = (r: RequestState) => r.clocks.claim.deadlineAt;
+    return pools.flat().sort((a, b) => claimDeadline(a).localeCompare(claimDeadline(b)) || a.id.localeCompare(b.id));
   },
 };

@@ -109,7 +109,11 @@ describe('categories', () => {
     expect(response.body.categories.map((c) => c.name)).toEqual([
       '审批办证', '引才用工', '融资信贷', '税费政策', '法律维权', '知识产权', '场地与宣传', '安全生产', '其他',
     ]);
-    expect(response.body.categories[0]).toMatchObject({ deadlineHours: 72, departments: [{ id: 'dept-approvals', name: '区行政审批局' }] });
+    expect(response.body.categories[0]).toMatchObject({
+      claimSla: { unit: 'hours', amount: 4 },
+      resolveSla: { unit: 'working_days', amount: 3 },
+      departments: [{ id: 'dept-approvals', name: '区行政审批局' }],
+    });
     expect(response.body.categories[2]!.departments.map((d) => d.id)).toEqual(['dept-adbc', 'dept-psbc']);
   });
 });

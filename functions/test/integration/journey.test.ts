@@ -27,8 +27,12 @@ describe('the first journey', () => {
       enterpriseName: '鑫锐电子科技有限公司',
       title: validRequest.title,
       overdue: false,
-      // 审批办证 is the 72-hour green channel.
-      deadlineAt: '2026-11-26T01:00:00.000Z',
+      // 审批办证: a first reply within 4 hours, a solution within 3 working days (Monday 09:00 → Thursday 09:00).
+      deadlineAt: '2026-11-23T05:00:00.000Z',
+      clocks: {
+        claim: { deadlineAt: '2026-11-23T05:00:00.000Z', state: 'running' },
+        resolve: { deadlineAt: '2026-11-26T01:00:00.000Z', state: 'running' },
+      },
     });
     expect(created.body.timeline).toHaveLength(1);
     expect(created.body.timeline[0]).toMatchObject({ type: 'submitted', actor: { id: demoUsers.enterprise } });
@@ -173,7 +177,7 @@ describe('the first journey', () => {
   it('flags a request overdue once its deadline passes unanswered', async () => {
     const { body: created } = await submit({ ...validRequest, categoryId: 'cat-tax', title: '研发费用加计扣除' });
     expect(created.overdue).toBe(false);
-    clock.advanceHours(49); // 税费政策 promises an answer within 48 hours.
+    clock.advanceHours(5); // 税费政策 promises a first reply within 4 hours.
     const later = await app.call<ServiceRequest>('GET', `/v1/requests/${created.id}`, { token: tokens.enterprise });
     expect(later.body).toMatchObject({ status: 'submitted', overdue: true });
   });

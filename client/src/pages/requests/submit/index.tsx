@@ -73,7 +73,7 @@ export default function SubmitPage() {
         <Picker
           className="submit-category"
           mode="selector"
-          range={list.map((c) => `${c.name}（${deadlineLabel(c.deadlineHours)}）`)}
+          range={list.map((c) => `${c.name}（${deadlineLabel(c)}）`)}
           value={selectedIndex}
           onChange={(e) => {
             const c = list[Number(e.detail.value)];
@@ -84,7 +84,7 @@ export default function SubmitPage() {
           }}
         >
           <View className={`picker ${selected ? '' : 'picker-empty'}`}>
-            {selected ? `${selected.name} · ${deadlineLabel(selected.deadlineHours)}` : '请选择类别'}
+            {selected ? `${selected.name} · ${deadlineLabel(selected)}` : '请选择类别'}
           </View>
         </Picker>
         {selected ? <Text className="hint">{selected.description}</Text> : null}

@@ -1,0 +1,18 @@
+import type { DepartmentList } from '@parklink/contract';
+import { directory } from '../store/directory';
+import { json, lambdaHandler, route } from './middleware';
+
+/** The park's departments: where a request can be transferred. */
+export const departmentRoutes = [
+  route('listDepartments', async ({ deps, user }) => {
+    const departments = await directory.listDepartments(deps.db, user.parkId);
+    const body: DepartmentList = {
+      departments: departments
+        .map(({ id, name, kind }) => ({ id, name, kind }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    };
+    return json(200, body);
+  }),
+];
+
+export const handler = lambdaHandler(departmentRoutes);
