@@ -120,7 +120,10 @@ async function loadVisible(ctx: Context): Promise<lifecycle.RequestState> {
 }
 
 /** Attempts before a busy request gives up; each retry re-reads, so the domain judges the fresh state. */
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 10;
+
+/** A short random wait before a retry, growing with the attempt, so racing writers spread out. */
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
 
 /**
  * Read → decide (pure domain) → save only if nobody saved in between. On a lost race the command
@@ -138,6 +141,7 @@ async function change(ctx: Context, command: Command) {
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;
       if (attempt >= MAX_ATTEMPTS) throw new DomainError('CONFLICT', '诉求正被他人处理，请刷新后重试', 'request is busy, retry');
+      await backoff(attempt);
     }
   }
 }
