@@ -6,6 +6,9 @@
  */
 import { resolve } from 'node:path';
 import type { DevUserList } from '@parklink/contract';
+import { configFromEnv } from '../functions/src/config';
+import { depsFromConfig } from '../functions/src/http/deps';
+import { sweepOverdue } from '../functions/src/jobs/overdueSweep';
 import { ROOT, startApi } from './local/api';
 import { startDynamo, type LocalDynamo } from './local/dynamo';
 import { assertPortFree } from './local/ports';
@@ -56,6 +59,8 @@ async function main() {
     });
     children.push(api.child);
 
+    startSweepTimer(dynamo.endpoint);
+
     step('h5 client (taro --watch)');
     const web = await startWebDev({ port: ports.PARKLINK_WEB_PORT, apiUrl: api.url, echo: process.env.PARKLINK_VERBOSE === '1' });
     children.push(web.child);
@@ -65,6 +70,26 @@ async function main() {
     console.error(`\n启动失败 / failed to start: ${(error as Error).message}`);
     await stop(1);
   }
+}
+
+/** The overdue sweep that AWS runs every 15 minutes, here on a local timer (PARKLINK_SWEEP_SECONDS, default 60). */
+function startSweepTimer(dynamoEndpoint: string) {
+  const seconds = Number(process.env.PARKLINK_SWEEP_SECONDS ?? 60);
+  const deps = depsFromConfig(configFromEnv({ ...process.env, STAGE: 'dev', DYNAMODB_ENDPOINT: dynamoEndpoint }), { log: () => {} });
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const result = await sweepOverdue(deps);
+      if (result.escalated) console.log(`[sweep] escalated ${result.escalated} overdue request(s)`);
+    } catch (error) {
+      console.error(`[sweep] failed: ${(error as Error).message}`);
+    } finally {
+      running = false;
+    }
+  }, seconds * 1000);
+  timer.unref();
 }
 
 function step(what: string) {

@@ -5,3 +5,4 @@ export * from './categories';
 export * from './requests';
 export * from './routes';
 export * from './health';
+export * from './inbox';

@@ -73,6 +73,7 @@ export const TimelineEventType = z.enum([
   'reopened',
   'transferred',
   'withdrawn',
+  'escalated',
 ]);
 export type TimelineEventType = z.infer<typeof TimelineEventType>;
 
@@ -87,6 +88,8 @@ export const TimelineEvent = z.object({
   actor: Actor,
   visibility: Visibility,
   message: z.string().optional(),
+  /** On escalations: which clock was missed and how far it went (1: department head, 2: park admin). */
+  escalation: z.object({ clock: z.enum(['claim', 'resolve']), level: z.union([z.literal(1), z.literal(2)]) }).optional(),
   /** On transfers: where it went. */
   toDepartment: z.object({ id: Id, name: z.string() }).optional(),
   /** The enterprise's score, on rating events. */

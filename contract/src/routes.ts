@@ -24,6 +24,9 @@ export const routes = {
   reopenRequest: { method: 'POST', path: '/v1/requests/{id}/reopen', auth: true },
   transferRequest: { method: 'POST', path: '/v1/requests/{id}/transfer', auth: true },
   withdrawRequest: { method: 'POST', path: '/v1/requests/{id}/withdraw', auth: true },
+  inbox: { method: 'GET', path: '/v1/inbox', auth: true },
+  markRead: { method: 'POST', path: '/v1/inbox/{id}/read', auth: true },
+  markAllRead: { method: 'POST', path: '/v1/inbox/read-all', auth: true },
 } as const;
 
 export type RouteName = keyof typeof routes;

@@ -14,6 +14,8 @@ import table from '../../functions/src/store/table.json';
 import { functionRoutes } from '../../functions/src/http/all';
 
 const ROOT = resolve(__dirname, '../..');
+/** Functions run by a schedule rather than a route. */
+const SCHEDULED = ['overdueSweep'];
 let template: { Resources: Record<string, { Type: string; Properties: any }> };
 let packageDir: string;
 
@@ -38,7 +40,7 @@ describe('the prod package', () => {
     expect(props.KeySchema).toEqual(table.KeySchema);
     expect(props.AttributeDefinitions).toEqual(table.AttributeDefinitions);
     expect(props.GlobalSecondaryIndexes).toEqual(table.GlobalSecondaryIndexes);
-    expect(props.GlobalSecondaryIndexes.map((g: { IndexName: string }) => g.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3']);
+    expect(props.GlobalSecondaryIndexes.map((g: { IndexName: string }) => g.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3', 'gsi4']);
     expect(props.BillingMode).toBe('PAY_PER_REQUEST');
     expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
     expect(props.TimeToLiveSpecification).toEqual({ AttributeName: 'ttl', Enabled: true });
@@ -68,7 +70,7 @@ describe('the prod package', () => {
 
   it('runs every function on nodejs22.x with the prod table and secrets from SSM', () => {
     const functions = resourcesOf('AWS::Lambda::Function');
-    expect(functions).toHaveLength(Object.keys(functionRoutes).length);
+    expect(functions).toHaveLength(Object.keys(functionRoutes).length + SCHEDULED.length);
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       const env = fn.Properties.Environment.Variables;
@@ -96,9 +98,15 @@ describe('the prod package', () => {
     }
   });
 
+  it('runs the overdue sweep every 15 minutes', () => {
+    const rules = resourcesOf('AWS::Events::Rule');
+    expect(rules.map((r) => r.Properties.ScheduleExpression)).toEqual(['rate(15 minutes)']);
+    expect(JSON.stringify(rules[0]!.Properties.Targets)).toContain('OverdueSweepLambdaFunction');
+  });
+
   it('bundles each function small, without the AWS SDK the runtime provides', () => {
     const zips = readdirSync(packageDir).filter((f) => f.endsWith('.zip'));
-    expect(zips.sort()).toEqual(Object.keys(functionRoutes).map((f) => `${f}.zip`).sort());
+    expect(zips.sort()).toEqual([...Object.keys(functionRoutes), ...SCHEDULED].map((f) => `${f}.zip`).sort());
     const sizes = Object.fromEntries(zips.map((z) => [z, statSync(join(packageDir, z)).size]));
     console.log('Lambda package sizes (bytes):', sizes);
     for (const size of Object.values(sizes)) expect(size).toBeLessThan(400_000);

@@ -15,6 +15,7 @@ const WHAT: Record<TimelineEventType, string> = {
   reopened: '重新办理',
   transferred: '转派',
   withdrawn: '撤回',
+  escalated: '超时督办',
 };
 
 export function Timeline({ events }: { events: TimelineEvent[] }) {

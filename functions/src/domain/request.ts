@@ -29,6 +29,7 @@ import {
   type NoteInput,
 } from '@parklink/contract';
 import type { WorkCalendar } from './calendar';
+import type { Escalation } from './escalation';
 import { DomainError, forbidden, notFound } from './errors';
 import { clockView, isMissed, pauseClock, resumeClock, startClock, stopClock, type SlaClock } from './sla';
 import { allowedActions, mayEverTake, statusAllows, transitions } from './transitions';
@@ -60,6 +61,8 @@ export interface RequestState {
   clocks: { claim: SlaClock; resolve: SlaClock };
   assignee?: Assignee;
   rating?: ServiceRequest['rating'];
+  /** Escalation steps already taken (see escalation.ts): the guard against taking one twice. */
+  escalations?: string[];
   timeline: TimelineEvent[];
 }
 
@@ -230,6 +233,24 @@ export function withdraw(state: RequestState, user: User, input: WithdrawInput, 
   return withEvent({ ...state, clocks }, user, 'withdrawn', 'withdrawn', moment, input.reason ? { message: input.reason } : {});
 }
 
+/** The scheduler, as it appears on timelines. */
+const SYSTEM: User = { id: 'system', parkId: '', name: '园企通系统', roles: ['admin'] };
+
+/** Records escalation steps as internal events; steps already taken are skipped, so re-runs change nothing. */
+export function escalate(state: RequestState, steps: Escalation[], moment: Moment): RequestState {
+  const fresh = steps.filter((step) => !(state.escalations ?? []).includes(step.key));
+  return fresh.reduce((current, step, i) => {
+    const recorded = { ...current, escalations: [...(current.escalations ?? []), step.key] };
+    const which = step.clock === 'claim' ? '响应时限' : '办结时限';
+    const message = step.level === 1 ? `${which}已超时，已提醒部门负责人` : `${which}超时已超过 24 小时，已上报园区管理员`;
+    return withEvent(recorded, { ...SYSTEM, parkId: state.parkId }, 'escalated', current.status, { ...moment, eventId: `${moment.eventId}${i}` }, {
+      message,
+      escalation: { clock: step.clock, level: step.level },
+      visibility: 'internal',
+    });
+  }, state);
+}
+
 /** Who may see a request at all. Anyone else gets 404, as if it did not exist. */
 export function canView(state: RequestState, user: User): boolean {
   if (state.parkId !== user.parkId) return false;
@@ -354,7 +375,7 @@ function withEvent(
   type: TimelineEventType,
   status: RequestStatus,
   moment: Moment,
-  details: Partial<Pick<TimelineEvent, 'message' | 'score' | 'toDepartment' | 'visibility'>> = {},
+  details: Partial<Pick<TimelineEvent, 'message' | 'score' | 'toDepartment' | 'visibility' | 'escalation'>> = {},
 ): RequestState {
   const visibility = details.visibility ?? visibilityOf(type);
   const event: TimelineEvent = { id: moment.eventId, type, at: moment.now, actor: actorOf(user), status, ...details, visibility };

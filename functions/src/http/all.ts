@@ -2,6 +2,7 @@ import { authRoutes } from './auth';
 import { categoryRoutes } from './categories';
 import { departmentRoutes } from './departments';
 import { healthRoutes } from './health';
+import { inboxRoutes } from './inbox';
 import { meRoutes } from './me';
 import { requestRoutes } from './requests';
 
@@ -13,6 +14,7 @@ export const functionRoutes = {
   categories: categoryRoutes,
   departments: departmentRoutes,
   requests: requestRoutes,
+  inbox: inboxRoutes,
 };
 
 export const allRoutes = Object.values(functionRoutes).flat();

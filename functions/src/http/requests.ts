@@ -20,7 +20,8 @@ import { DomainError, notFound } from '../domain/errors';
 import * as lifecycle from '../domain/request';
 import { actsForDepartment, actsForEnterprise, hasRole, type User } from '../domain/user';
 import { directory } from '../store/directory';
-import { requestStore, VersionConflict } from '../store/requests';
+import { applyChange } from '../services/requestChanges';
+import { requestStore } from '../store/requests';
 import { categoryView } from './categories';
 import type { Deps } from './deps';
 import { json, lambdaHandler, route, type Context } from './middleware';
@@ -119,31 +120,10 @@ async function loadVisible(ctx: Context): Promise<lifecycle.RequestState> {
   return lifecycle.assertCanView(state, ctx.user);
 }
 
-/** Attempts before a busy request gives up; each retry re-reads, so the domain judges the fresh state. */
-const MAX_ATTEMPTS = 10;
-
-/** A short random wait before a retry, growing with the attempt, so racing writers spread out. */
-const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-
-/**
- * Read → decide (pure domain) → save only if nobody saved in between. On a lost race the command
- * runs again on the fresh state: a second claimer then hears "already claimed", two replies both land.
- */
+/** Read → decide (pure domain) → save with a version check and the inbox messages it causes. */
 async function change(ctx: Context, command: Command) {
-  const calendar = await directory.getCalendar(ctx.deps.db, ctx.user.parkId);
-  for (let attempt = 1; ; attempt++) {
-    const state = await loadVisible(ctx);
-    const now = ctx.deps.clock.now().toISOString();
-    const next = command(state, { now, eventId: ctx.deps.newId(), calendar });
-    try {
-      await requestStore.save(ctx.deps.db, next);
-      return json(200, lifecycle.toView(next, ctx.user, now));
-    } catch (error) {
-      if (!(error instanceof VersionConflict)) throw error;
-      if (attempt >= MAX_ATTEMPTS) throw new DomainError('CONFLICT', '诉求正被他人处理，请刷新后重试', 'request is busy, retry');
-      await backoff(attempt);
-    }
-  }
+  const { state, now } = await applyChange(ctx.deps, ctx.user.parkId, () => loadVisible(ctx), command);
+  return json(200, lifecycle.toView(state, ctx.user, now));
 }
 
 async function listFor(deps: Deps, user: User, scope: 'mine' | 'pool'): Promise<lifecycle.RequestState[]> {

@@ -12,7 +12,13 @@ import type { ParkSeed } from './parkSeed';
 const creditCode = (first17: string) => first17 + creditCodeCheckCharacter(first17)!;
 
 export function demoPark(parkId = 'park-demo', parkName = '高新区智造产业园'): ParkSeed {
-  const dept = (id: string, name: string, kind: ParkSeed['departments'][number]['kind']) => ({ id, parkId, name, kind });
+  const dept = (id: string, name: string, kind: ParkSeed['departments'][number]['kind']) => ({
+    id,
+    parkId,
+    name,
+    kind,
+    headUserIds: [] as string[],
+  });
   const departments = [
     dept('dept-approvals', '区行政审批局', 'government'),
     dept('dept-hr', '区人力资源和社会保障局', 'government'),
@@ -104,7 +110,12 @@ export function demoPark(parkId = 'park-demo', parkName = '高新区智造产业
     contact('u-ent-qiche', '何厂长', 'ent-qiche'),
     contact('u-ent-yunshang', '林店长', 'ent-yunshang'),
   ];
+  // Heads and admins hear about missed deadlines: their ids go on the department and park records.
+  for (const d of departments) {
+    d.headUserIds = users.filter((u) => 'departmentId' in u && u.departmentId === d.id && u.roles.includes('dept_head')).map((u) => u.id);
+  }
+  const adminUserIds = users.filter((u) => u.roles.includes('admin')).map((u) => u.id);
   const years = [2025, 2026];
   const calendar = { parkId, years, ...calendarFor(years) };
-  return { park: { id: parkId, name: parkName }, departments, categories, enterprises, users, calendar };
+  return { park: { id: parkId, name: parkName, adminUserIds }, departments, categories, enterprises, users, calendar };
 }

@@ -11,6 +11,8 @@ import { INDEX, gsiKeys, keys, parkPk, prefixes } from './keys';
 export interface ParkRecord {
   id: string;
   name: string;
+  /** Who hears about requests overdue for a day (level-2 escalation). */
+  adminUserIds: string[];
 }
 
 import type { DepartmentKind, SlaSpec } from '@parklink/contract';
@@ -21,6 +23,8 @@ export interface DepartmentRecord {
   parkId: string;
   name: string;
   kind: DepartmentKind;
+  /** Who hears first when the department misses a deadline (level-1 escalation). */
+  headUserIds: string[];
 }
 
 export interface CategoryRecord {
@@ -99,6 +103,14 @@ export const directory = {
     return record ? { holidays: record.holidays, workdays: record.workdays } : weekendsOnly;
   },
 
+  async listParkIds(db: Db): Promise<string[]> {
+    const parks = await queryAll<ParkRecord>(db, {
+      IndexName: INDEX.gsi1,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'PARKS' },
+    });
+    return parks.map((p) => p.id);
+  },
   listDepartments: (db: Db, parkId: string) => inPark(db, parkId, prefixes.department) as Promise<DepartmentRecord[]>,
   listEnterprises: (db: Db, parkId: string) => inPark(db, parkId, prefixes.enterprise) as Promise<EnterpriseRecord[]>,
   async listCategories(db: Db, parkId: string): Promise<CategoryRecord[]> {
@@ -179,7 +191,7 @@ export const directory = {
 
 /** Items as written by the seed and, later, by the admin pages. */
 export const directoryItems = {
-  park: (park: ParkRecord) => ({ ...keys.park(park.id), entity: 'Park', parkId: park.id, ...park }),
+  park: (park: ParkRecord) => ({ ...keys.park(park.id), ...gsiKeys.allParks(park.id), entity: 'Park', parkId: park.id, ...park }),
   department: (d: DepartmentRecord) => ({ ...keys.department(d.parkId, d.id), entity: 'Department', ...d }),
   category: (c: CategoryRecord) => ({ ...keys.category(c.parkId, c.id), entity: 'Category', ...c }),
   enterprise: (e: EnterpriseRecord) => ({ ...keys.enterprise(e.parkId, e.id), entity: 'Enterprise', ...e }),

@@ -2,7 +2,8 @@
  * The key design of the single table `parklink-<stage>` — every access pattern beside the key that
  * serves it. A pattern that is not listed here would be a Scan: add a key instead.
  *
- * Table: pk / sk. Overloaded, sparse GSIs: gsi1 (gsi1pk/gsi1sk), gsi2, gsi3 — all projecting ALL.
+ * Table: pk / sk. Overloaded, sparse GSIs: gsi1 (gsi1pk/gsi1sk), gsi2, gsi3 projecting ALL; gsi4
+ * projecting keys only (the sweep re-reads each request consistently anyway).
  * The definition itself is `table.json`, shared by serverless.yml and the local stack.
  *
  * | access pattern                                   | index | partition key                   | sort key                    |
@@ -21,11 +22,15 @@
  * | an enterprise's requests, newest first           | gsi2  | PARK#<park>#ENT#<enterprise>    | REQ#<ulid>                  |
  * | a liaison's claimed requests, newest first       | gsi3  | PARK#<park>#ASSIGNEE#<user>     | REQ#<ulid>                  |
  * | a create already done under an idempotency key   | table | PARK#<park>                     | IDEM#<user>#<key>           |
+ * | every park (the overdue sweep walks them)        | gsi1  | PARKS                           | <park>                      |
+ * | a park's requests with an escalation coming, by when | gsi4 | PARK#<park>#DUE               | <next escalation at>#<ulid> |
+ * | a user's inbox, newest first                     | table | INBOX#<user>                    | N#<ulid>                    |
+ * | a user's unread messages (count)                 | gsi3  | INBOX#<user>#UNREAD             | <ulid>                      |
  *
  * Every item also carries `parkId` and `entity` attributes, so any item tells whose it is and what it is.
  */
 
-export const INDEX = { gsi1: 'gsi1', gsi2: 'gsi2', gsi3: 'gsi3' } as const;
+export const INDEX = { gsi1: 'gsi1', gsi2: 'gsi2', gsi3: 'gsi3', gsi4: 'gsi4' } as const;
 
 export const parkPk = (parkId: string) => `PARK#${parkId}`;
 
@@ -40,6 +45,7 @@ export const keys = {
   invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'INVITE' }),
   request: (parkId: string, requestId: string) => ({ pk: parkPk(parkId), sk: `REQ#${requestId}` }),
   idempotency: (parkId: string, userId: string, key: string) => ({ pk: parkPk(parkId), sk: `IDEM#${userId}#${key}` }),
+  notification: (userId: string, notificationId: string) => ({ pk: `INBOX#${userId}`, sk: `N#${notificationId}` }),
 };
 
 export const prefixes = { department: 'DEPT#', category: 'CAT#', enterprise: 'ENT#' } as const;
@@ -52,6 +58,9 @@ export const gsiKeys = {
     gsi1pk: `${parkPk(parkId)}#POOL#CAT#${categoryId}`,
     gsi1sk: `${deadlineAt}#${requestId}`,
   }),
+  allParks: (parkId: string) => ({ gsi1pk: 'PARKS', gsi1sk: parkId }),
+  due: (parkId: string, at: string, requestId: string) => ({ gsi4pk: `${parkPk(parkId)}#DUE`, gsi4sk: `${at}#${requestId}` }),
+  unread: (userId: string, notificationId: string) => ({ gsi3pk: `INBOX#${userId}#UNREAD`, gsi3sk: notificationId }),
   departmentPool: (parkId: string, departmentId: string, deadlineAt: string, requestId: string) => ({
     gsi1pk: `${parkPk(parkId)}#POOL#DEPT#${departmentId}`,
     gsi1sk: `${deadlineAt}#${requestId}`,

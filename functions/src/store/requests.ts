@@ -3,7 +3,9 @@
  * (optimistic concurrency) so two writers can never overwrite each other. Keys: see keys.ts.
  */
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { nextEscalationAt } from '../domain/escalation';
 import type { RequestState } from '../domain/request';
+import { notificationItem, type NotificationRecord } from './inbox';
 import { isConditionFailure, stripKeys, type Db } from './db';
 import { INDEX, gsiKeys, keys } from './keys';
 
@@ -37,6 +39,12 @@ function poolKeys(state: RequestState) {
   return {};
 }
 
+/** In the sweep's index while an escalation step is still ahead. */
+function dueKeys(state: RequestState) {
+  const next = nextEscalationAt(state);
+  return next ? gsiKeys.due(state.parkId, next, state.id) : {};
+}
+
 /** The item for a state: the sparse GSI keys follow from the state, so lists can never disagree with it. */
 function requestItem(state: RequestState) {
   return {
@@ -44,6 +52,7 @@ function requestItem(state: RequestState) {
     ...poolKeys(state),
     ...gsiKeys.enterpriseRequests(state.parkId, state.enterpriseId, state.id),
     ...(state.assignee ? gsiKeys.assigneeRequests(state.parkId, state.assignee.id, state.id) : {}),
+    ...dueKeys(state),
     entity: 'Request',
     ...state,
   };
@@ -129,21 +138,56 @@ export const requestStore = {
     }
   },
 
-  /** Saves the next state only if nobody saved since `next.version - 1` was read. */
-  async save(db: Db, next: RequestState): Promise<void> {
+  /**
+   * Saves the next state only if nobody saved since `next.version - 1` was read, together with the
+   * inbox messages the change causes: all or nothing, so a message exists exactly when its change does.
+   */
+  async save(db: Db, next: RequestState, notifications: NotificationRecord[] = []): Promise<void> {
+    const put = {
+      TableName: db.tableName,
+      Item: requestItem(next),
+      ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+      ExpressionAttributeValues: { ':expected': next.version - 1 },
+    };
     try {
-      await db.doc.send(
-        new PutCommand({
-          TableName: db.tableName,
-          Item: requestItem(next),
-          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-          ExpressionAttributeValues: { ':expected': next.version - 1 },
-        }),
-      );
+      if (notifications.length === 0) {
+        await db.doc.send(new PutCommand(put));
+      } else {
+        await db.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: put },
+              ...notifications.map((n) => ({
+                Put: { TableName: db.tableName, Item: notificationItem(n), ConditionExpression: 'attribute_not_exists(pk)' },
+              })),
+            ],
+          }),
+        );
+      }
     } catch (error) {
       if (isConditionFailure(error)) throw new VersionConflict(next.id);
       throw error;
     }
+  },
+
+  /** Ids of a park's requests whose next escalation step is due by `now`. */
+  async listDue(db: Db, parkId: string, now: string): Promise<string[]> {
+    const ids: string[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: INDEX.gsi4,
+          KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk <= :now',
+          ExpressionAttributeValues: { ':pk': gsiKeys.due(parkId, '', '').gsi4pk, ':now': `${now}#~` },
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) ids.push(String(item.sk).replace(/^REQ#/, ''));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return ids;
   },
 
   listForEnterprise: (db: Db, parkId: string, enterpriseId: string) => {

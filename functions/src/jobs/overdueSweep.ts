@@ -1,0 +1,47 @@
+/**
+ * The overdue sweep (every 15 minutes in AWS, on a local timer under `npm start`): for every park,
+ * take each request whose next escalation step is due and record the steps, with their inbox
+ * messages. Safe to run twice or overlapping: steps are keyed by clock, deadline and level, and the
+ * version check makes a second writer re-decide on the fresh state, where nothing is left to do.
+ */
+import { dueEscalations } from '../domain/escalation';
+import { escalate } from '../domain/request';
+import { defaultDeps, type Deps } from '../http/deps';
+import { applyChange } from '../services/requestChanges';
+import { directory } from '../store/directory';
+import { requestStore } from '../store/requests';
+
+export interface SweepResult {
+  parks: number;
+  examined: number;
+  escalated: number;
+}
+
+export async function sweepOverdue(deps: Deps): Promise<SweepResult> {
+  const result: SweepResult = { parks: 0, examined: 0, escalated: 0 };
+  for (const parkId of await directory.listParkIds(deps.db)) {
+    result.parks++;
+    const now = deps.clock.now().toISOString();
+    for (const requestId of await requestStore.listDue(deps.db, parkId, now)) {
+      result.examined++;
+      const load = async () => {
+        const state = await requestStore.get(deps.db, parkId, requestId);
+        if (!state) throw new Error(`request ${requestId} vanished from park ${parkId}`);
+        return state;
+      };
+      const { changed } = await applyChange(deps, parkId, load, (state, moment) => {
+        const steps = dueEscalations(state, moment.now);
+        return steps.length ? escalate(state, steps, moment) : undefined;
+      });
+      if (changed) result.escalated++;
+    }
+  }
+  return result;
+}
+
+export const handler = async () => {
+  const deps = defaultDeps();
+  const result = await sweepOverdue(deps);
+  deps.log({ job: 'overdueSweep', ...result });
+  return result;
+};

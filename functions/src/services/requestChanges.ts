@@ -1,0 +1,81 @@
+/**
+ * Applying a change to a request, for the HTTP handlers and the overdue sweep alike: read, let the
+ * domain decide, save with a version check together with the inbox messages the new events cause,
+ * and on a lost race decide again on the fresh state.
+ */
+import { DomainError } from '../domain/errors';
+import { notificationsFor, type Audience, type NotificationDraft } from '../domain/notifications';
+import type { Moment, RequestState } from '../domain/request';
+import type { Deps } from '../http/deps';
+import { directory } from '../store/directory';
+import type { NotificationRecord } from '../store/inbox';
+import { requestStore, VersionConflict } from '../store/requests';
+
+const MAX_ATTEMPTS = 10;
+
+/** A short random wait before a retry, growing with the attempt, so racing writers spread out. */
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+
+/** `decide` returns the next state, or undefined when there is nothing to do. */
+export type Decision = (state: RequestState, moment: Moment) => RequestState | undefined;
+
+export async function applyChange(
+  deps: Deps,
+  parkId: string,
+  load: () => Promise<RequestState>,
+  decide: Decision,
+): Promise<{ state: RequestState; changed: boolean; now: string }> {
+  const calendar = await directory.getCalendar(deps.db, parkId);
+  for (let attempt = 1; ; attempt++) {
+    const state = await load();
+    const now = deps.clock.now().toISOString();
+    const next = decide(state, { now, eventId: deps.newId(), calendar });
+    if (!next) return { state, changed: false, now };
+    const added = next.timeline.slice(state.timeline.length);
+    const messages = await inboxMessages(deps, next, notificationsFor(next, added), now);
+    try {
+      await requestStore.save(deps.db, next, messages);
+      return { state: next, changed: true, now };
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) throw error;
+      if (attempt >= MAX_ATTEMPTS) throw new DomainError('CONFLICT', '诉求正被他人处理，请刷新后重试', 'request is busy, retry');
+      await backoff(attempt);
+    }
+  }
+}
+
+async function inboxMessages(deps: Deps, state: RequestState, drafts: NotificationDraft[], now: string): Promise<NotificationRecord[]> {
+  const seen = new Set<string>();
+  const messages: NotificationRecord[] = [];
+  for (const draft of drafts) {
+    for (const userId of await recipients(deps, state.parkId, draft.audience)) {
+      const key = `${userId}:${draft.kind}:${draft.title}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      messages.push({
+        id: deps.newId(),
+        parkId: state.parkId,
+        userId,
+        kind: draft.kind,
+        requestId: state.id,
+        title: draft.title,
+        body: draft.body,
+        at: now,
+      });
+    }
+  }
+  return messages;
+}
+
+async function recipients(deps: Deps, parkId: string, audience: Audience): Promise<string[]> {
+  switch (audience.kind) {
+    case 'user':
+      return [audience.userId];
+    case 'departmentHeads': {
+      const departments = await directory.listDepartments(deps.db, parkId);
+      return departments.filter((d) => audience.departmentIds.includes(d.id)).flatMap((d) => d.headUserIds ?? []);
+    }
+    case 'parkAdmins':
+      return (await directory.getPark(deps.db, parkId))?.adminUserIds ?? [];
+  }
+}

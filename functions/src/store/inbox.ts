@@ -1,0 +1,125 @@
+/**
+ * The in-app inbox: one item per message per user, unread ones also in a sparse index for the
+ * count. Messages are written in the same transaction as the change that caused them (requests.ts).
+ */
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Notification, NotificationKind } from '@parklink/contract';
+import { isConditionFailure, stripKeys, type Db } from './db';
+import { INDEX, gsiKeys, keys } from './keys';
+
+export interface NotificationRecord extends Omit<Notification, 'read'> {
+  parkId: string;
+  userId: string;
+  readAt?: string;
+}
+
+export function notificationItem(record: NotificationRecord) {
+  return {
+    ...keys.notification(record.userId, record.id),
+    ...(record.readAt ? {} : gsiKeys.unread(record.userId, record.id)),
+    entity: 'Notification',
+    ...record,
+  };
+}
+
+const toView = (record: NotificationRecord): Notification => ({
+  id: record.id,
+  kind: record.kind as NotificationKind,
+  requestId: record.requestId,
+  title: record.title,
+  body: record.body,
+  at: record.at,
+  read: !!record.readAt,
+});
+
+/** Cursors are opaque to clients: the last key, base64url-encoded. */
+const encodeCursor = (key: Record<string, unknown> | undefined) =>
+  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+
+function decodeCursor(cursor: string | undefined, userId: string): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    // A cursor can only ever continue the caller's own inbox.
+    return key.pk === keys.notification(userId, '').pk && typeof key.sk === 'string' ? { pk: key.pk, sk: key.sk } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const inboxStore = {
+  async list(db: Db, userId: string, limit: number, cursor?: string) {
+    const start = decodeCursor(cursor, userId);
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
+        ExpressionAttributeValues: { ':pk': keys.notification(userId, '').pk, ':n': 'N#' },
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    const items = (page.Items ?? []).map((item) => toView(stripKeys<NotificationRecord>(item)));
+    const nextCursor = encodeCursor(page.LastEvaluatedKey);
+    return { items, ...(nextCursor ? { nextCursor } : {}) };
+  },
+
+  async unreadCount(db: Db, userId: string): Promise<number> {
+    let count = 0;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: INDEX.gsi3,
+          KeyConditionExpression: 'gsi3pk = :pk',
+          ExpressionAttributeValues: { ':pk': gsiKeys.unread(userId, '').gsi3pk },
+          Select: 'COUNT',
+          ExclusiveStartKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return count;
+  },
+
+  /** Marks one of the user's own messages read; false if they have no such message. */
+  async markRead(db: Db, userId: string, notificationId: string, at: string): Promise<boolean> {
+    try {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: keys.notification(userId, notificationId),
+          UpdateExpression: 'SET readAt = if_not_exists(readAt, :at) REMOVE gsi3pk, gsi3sk',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  async unreadIds(db: Db, userId: string): Promise<string[]> {
+    const ids: string[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: INDEX.gsi3,
+          KeyConditionExpression: 'gsi3pk = :pk',
+          ExpressionAttributeValues: { ':pk': gsiKeys.unread(userId, '').gsi3pk },
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) ids.push(String(item.gsi3sk));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return ids;
+  },
+};
