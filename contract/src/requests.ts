@@ -255,16 +255,32 @@ export const WithdrawInput = z.object({
 });
 export type WithdrawInput = z.infer<typeof WithdrawInput>;
 
-/** `mine`: an enterprise's own requests, or a liaison's claimed ones. `pool`: unclaimed requests a liaison may claim. */
-export const RequestScope = z.enum(['mine', 'pool']);
+/**
+ * `mine`: an enterprise's own requests (newest first), or a liaison's open assigned ones (least time
+ * left first). `pool`: unclaimed requests the liaison's department may claim. `overdue`: the
+ * department's open requests past their deadline. `done`: a liaison's closed ones (newest first).
+ */
+export const RequestScope = z.enum(['mine', 'pool', 'overdue', 'done']);
 export type RequestScope = z.infer<typeof RequestScope>;
+
+export const MAX_PAGE_SIZE = 50;
 
 export const ListRequestsQuery = z.object({
   scope: RequestScope.default('mine'),
+  status: RequestStatus.optional(),
+  categoryId: Id.optional(),
+  /** Words to find in the title or description (Chinese or not). */
+  q: z.string().trim().min(1).max(50, { error: '搜索词最多 50 字 / search text has at most 50 characters' }).optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, { error: `每页最多 ${MAX_PAGE_SIZE} 条 / at most ${MAX_PAGE_SIZE} per page` }).default(20),
 });
 export type ListRequestsQuery = z.infer<typeof ListRequestsQuery>;
 
-export const RequestList = z.object({ items: z.array(RequestSummary) });
+export const RequestList = z.object({
+  items: z.array(RequestSummary),
+  /** Opaque; pass back as `cursor` for the next page. Absent on the last page. */
+  nextCursor: z.string().optional(),
+});
 export type RequestList = z.infer<typeof RequestList>;
 
 /** Header that makes a create safe to retry: the same key returns the same request. */

@@ -40,7 +40,7 @@ describe('the prod package', () => {
     expect(props.KeySchema).toEqual(table.KeySchema);
     expect(props.AttributeDefinitions).toEqual(table.AttributeDefinitions);
     expect(props.GlobalSecondaryIndexes).toEqual(table.GlobalSecondaryIndexes);
-    expect(props.GlobalSecondaryIndexes.map((g: { IndexName: string }) => g.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3', 'gsi4']);
+    expect(props.GlobalSecondaryIndexes.map((g: { IndexName: string }) => g.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5']);
     expect(props.BillingMode).toBe('PAY_PER_REQUEST');
     expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
     expect(props.TimeToLiveSpecification).toEqual({ AttributeName: 'ttl', Enabled: true });

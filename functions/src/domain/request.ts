@@ -35,6 +35,10 @@ import { clockView, isMissed, pauseClock, resumeClock, startClock, stopClock, ty
 import { allowedActions, mayEverTake, statusAllows, transitions } from './transitions';
 import { actorOf, actsForDepartment, hasRole, type User } from './user';
 
+/** Closed requests leave the working lists: resolved (awaiting a rating), rated, withdrawn. */
+const CLOSED: RequestStatus[] = ['resolved', 'rated', 'withdrawn'];
+export const isOpen = (state: { status: RequestStatus }) => !CLOSED.includes(state.status);
+
 /** How long after resolution the enterprise may reopen a request. */
 export const REOPEN_WINDOW_MS = 7 * 86_400_000;
 

@@ -15,12 +15,14 @@ import {
   WithdrawInput,
   type RequestList,
 } from '@parklink/contract';
+import type { ListRequestsQuery as ListQuery } from '@parklink/contract';
 import { z } from 'zod';
 import { DomainError, notFound } from '../domain/errors';
 import * as lifecycle from '../domain/request';
-import { actsForDepartment, actsForEnterprise, hasRole, type User } from '../domain/user';
+import { actsForDepartment, actsForEnterprise, type User } from '../domain/user';
 import { directory } from '../store/directory';
 import { applyChange } from '../services/requestChanges';
+import { listPage, listSources, type ListSpec } from '../store/requestLists';
 import { requestStore } from '../store/requests';
 import { categoryView } from './categories';
 import type { Deps } from './deps';
@@ -54,10 +56,14 @@ export const requestRoutes = [
   }),
 
   route('listRequests', async (ctx) => {
-    const { scope } = ctx.query(ListRequestsQuery);
-    const states = await listFor(ctx.deps, ctx.user, scope);
+    const query = ctx.query(ListRequestsQuery);
     const now = ctx.deps.clock.now().toISOString();
-    const body: RequestList = { items: states.map((s) => lifecycle.toSummary(s, now)) };
+    const spec = await listSpecFor(ctx.deps, ctx.user, query, now);
+    const page = await listPage(ctx.deps.db, spec, query.limit, query.cursor);
+    const body: RequestList = {
+      items: page.items.map((s) => lifecycle.toSummary(s, now)),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
     return json(200, body);
   }),
 
@@ -126,18 +132,40 @@ async function change(ctx: Context, command: Command) {
   return json(200, lifecycle.toView(state, ctx.user, now));
 }
 
-async function listFor(deps: Deps, user: User, scope: 'mine' | 'pool'): Promise<lifecycle.RequestState[]> {
-  if (scope === 'pool') {
-    if (!actsForDepartment(user)) {
-      throw new DomainError('FORBIDDEN', '只有联络员可以查看待认领诉求', 'only liaisons have a pool');
-    }
-    const categories = await directory.listCategories(deps.db, user.parkId);
-    const mine = categories.filter((c) => c.departmentIds.includes(user.departmentId)).map((c) => c.id);
-    const pool = await requestStore.listPool(deps.db, user.parkId, mine, user.departmentId);
-    // A category may have gained this department after a request was filed: show only claimable ones.
-    return pool.filter((state) => state.departments.some((d) => d.id === user.departmentId));
+/** Which index ranges make up the caller's list, and what to keep of them. */
+async function listSpecFor(deps: Deps, user: User, query: ListQuery, now: string): Promise<ListSpec> {
+  const keep = matches(query);
+  if (actsForEnterprise(user)) {
+    if (query.scope !== 'mine') throw new DomainError('FORBIDDEN', '该列表仅对联络员开放，企业请查看“我的诉求”', 'enterprises list their own requests');
+    return { sources: listSources.enterprise(user.parkId, user.enterpriseId), ascending: false, keep };
   }
-  if (actsForEnterprise(user)) return requestStore.listForEnterprise(deps.db, user.parkId, user.enterpriseId);
-  if (hasRole(user, 'liaison', 'dept_head')) return requestStore.listForAssignee(deps.db, user.parkId, user.id);
-  return [];
+  if (!actsForDepartment(user)) throw new DomainError('FORBIDDEN', '只有企业和联络员有诉求列表', 'no request lists for this role');
+  switch (query.scope) {
+    case 'mine':
+      return { sources: listSources.assignedOpen(user.parkId, user.id), ascending: true, keep };
+    case 'done':
+      return { sources: listSources.assignedDone(user.parkId, user.id), ascending: false, keep };
+    case 'pool':
+    case 'overdue': {
+      const categories = await directory.listCategories(deps.db, user.parkId);
+      const mine = categories.filter((c) => c.departmentIds.includes(user.departmentId)).map((c) => c.id);
+      const sources =
+        query.scope === 'pool'
+          ? listSources.pool(user.parkId, mine, user.departmentId)
+          : listSources.overdue(user.parkId, mine, user.departmentId, now);
+      // A category may have gained this department after a request was filed: show only its own.
+      const ours = (s: lifecycle.RequestState) =>
+        s.departments.some((d) => d.id === user.departmentId) || s.assignee?.departmentId === user.departmentId;
+      return { sources, ascending: true, keep: (s) => ours(s) && keep(s) };
+    }
+  }
+}
+
+/** The in-memory filters: status, category, and words in the title or description. */
+function matches(query: ListQuery): (state: lifecycle.RequestState) => boolean {
+  const words = query.q?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+  return (state) =>
+    (!query.status || state.status === query.status) &&
+    (!query.categoryId || state.categoryId === query.categoryId) &&
+    words.every((w) => state.title.toLowerCase().includes(w) || state.description.toLowerCase().includes(w));
 }

@@ -2,8 +2,8 @@
  * The key design of the single table `parklink-<stage>` — every access pattern beside the key that
  * serves it. A pattern that is not listed here would be a Scan: add a key instead.
  *
- * Table: pk / sk. Overloaded, sparse GSIs: gsi1 (gsi1pk/gsi1sk), gsi2, gsi3 projecting ALL; gsi4
- * projecting keys only (the sweep re-reads each request consistently anyway).
+ * Table: pk / sk. Overloaded, sparse GSIs: gsi1 (gsi1pk/gsi1sk), gsi2, gsi3, gsi5 projecting ALL;
+ * gsi4 projecting keys only (the sweep re-reads each request consistently anyway).
  * The definition itself is `table.json`, shared by serverless.yml and the local stack.
  *
  * | access pattern                                   | index | partition key                   | sort key                    |
@@ -20,7 +20,9 @@
  * | a category's pool of new requests, by time left  | gsi1  | PARK#<park>#POOL#CAT#<category> | <claim deadline>#<ulid>     |
  * | a department's pool of transferred requests      | gsi1  | PARK#<park>#POOL#DEPT#<dept>    | <claim deadline>#<ulid>     |
  * | an enterprise's requests, newest first           | gsi2  | PARK#<park>#ENT#<enterprise>    | REQ#<ulid>                  |
- * | a liaison's claimed requests, newest first       | gsi3  | PARK#<park>#ASSIGNEE#<user>     | REQ#<ulid>                  |
+ * | a liaison's open requests, least time left first | gsi3  | PARK#<park>#ASSIGNEE#<user>     | OPEN#<deadline>#<ulid>      |
+ * | a liaison's closed requests, newest first        | gsi3  | PARK#<park>#ASSIGNEE#<user>     | DONE#<updatedAt>#<ulid>     |
+ * | a department's open assigned requests, by time left (overdue: sk < now) | gsi5 | PARK#<park>#DEPT#<dept>#ASSIGNED | <deadline>#<ulid> |
  * | a create already done under an idempotency key   | table | PARK#<park>                     | IDEM#<user>#<key>           |
  * | every park (the overdue sweep walks them)        | gsi1  | PARKS                           | <park>                      |
  * | a park's requests with an escalation coming, by when | gsi4 | PARK#<park>#DUE               | <next escalation at>#<ulid> |
@@ -30,7 +32,7 @@
  * Every item also carries `parkId` and `entity` attributes, so any item tells whose it is and what it is.
  */
 
-export const INDEX = { gsi1: 'gsi1', gsi2: 'gsi2', gsi3: 'gsi3', gsi4: 'gsi4' } as const;
+export const INDEX = { gsi1: 'gsi1', gsi2: 'gsi2', gsi3: 'gsi3', gsi4: 'gsi4', gsi5: 'gsi5' } as const;
 
 export const parkPk = (parkId: string) => `PARK#${parkId}`;
 
@@ -69,8 +71,13 @@ export const gsiKeys = {
     gsi2pk: `${parkPk(parkId)}#ENT#${enterpriseId}`,
     gsi2sk: `REQ#${requestId}`,
   }),
-  assigneeRequests: (parkId: string, userId: string, requestId: string) => ({
+  /** Open ones sort by deadline (time left), closed ones by when they closed. */
+  assigneeRequests: (parkId: string, userId: string, open: boolean, sortAt: string, requestId: string) => ({
     gsi3pk: `${parkPk(parkId)}#ASSIGNEE#${userId}`,
-    gsi3sk: `REQ#${requestId}`,
+    gsi3sk: `${open ? 'OPEN' : 'DONE'}#${sortAt}#${requestId}`,
+  }),
+  departmentAssigned: (parkId: string, departmentId: string, deadlineAt: string, requestId: string) => ({
+    gsi5pk: `${parkPk(parkId)}#DEPT#${departmentId}#ASSIGNED`,
+    gsi5sk: `${deadlineAt}#${requestId}`,
   }),
 };

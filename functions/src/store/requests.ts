@@ -4,7 +4,7 @@
  */
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { nextEscalationAt } from '../domain/escalation';
-import type { RequestState } from '../domain/request';
+import { currentDeadline, isOpen, type RequestState } from '../domain/request';
 import { notificationItem, type NotificationRecord } from './inbox';
 import { isConditionFailure, stripKeys, type Db } from './db';
 import { INDEX, gsiKeys, keys } from './keys';
@@ -39,6 +39,16 @@ function poolKeys(state: RequestState) {
   return {};
 }
 
+/** An assigned request in its liaison's lists and, while open, in its department's. */
+function assignedKeys(state: RequestState) {
+  if (!state.assignee) return {};
+  const open = isOpen(state);
+  return {
+    ...gsiKeys.assigneeRequests(state.parkId, state.assignee.id, open, open ? currentDeadline(state) : state.updatedAt, state.id),
+    ...(open ? gsiKeys.departmentAssigned(state.parkId, state.assignee.departmentId, currentDeadline(state), state.id) : {}),
+  };
+}
+
 /** In the sweep's index while an escalation step is still ahead. */
 function dueKeys(state: RequestState) {
   const next = nextEscalationAt(state);
@@ -51,32 +61,11 @@ function requestItem(state: RequestState) {
     ...keys.request(state.parkId, state.id),
     ...poolKeys(state),
     ...gsiKeys.enterpriseRequests(state.parkId, state.enterpriseId, state.id),
-    ...(state.assignee ? gsiKeys.assigneeRequests(state.parkId, state.assignee.id, state.id) : {}),
+    ...assignedKeys(state),
     ...dueKeys(state),
     entity: 'Request',
     ...state,
   };
-}
-
-async function queryRequests(db: Db, index: string, pkName: string, pkValue: string, newestFirst: boolean) {
-  const items: RequestState[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: index,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': pkName },
-        ExpressionAttributeValues: { ':pk': pkValue },
-        ScanIndexForward: !newestFirst,
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) items.push(stripKeys<RequestState>(item));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
 }
 
 export const requestStore = {
@@ -190,24 +179,4 @@ export const requestStore = {
     return ids;
   },
 
-  listForEnterprise: (db: Db, parkId: string, enterpriseId: string) => {
-    const { gsi2pk } = gsiKeys.enterpriseRequests(parkId, enterpriseId, '');
-    return queryRequests(db, INDEX.gsi2, 'gsi2pk', gsi2pk, true);
-  },
-
-  listForAssignee: (db: Db, parkId: string, userId: string) => {
-    const { gsi3pk } = gsiKeys.assigneeRequests(parkId, userId, '');
-    return queryRequests(db, INDEX.gsi3, 'gsi3pk', gsi3pk, true);
-  },
-
-  /** A department's claimable requests (its categories' new ones and those transferred to it), least time left first. */
-  async listPool(db: Db, parkId: string, categoryIds: string[], departmentId: string): Promise<RequestState[]> {
-    const partitions = [
-      ...categoryIds.map((categoryId) => gsiKeys.categoryPool(parkId, categoryId, '', '').gsi1pk),
-      gsiKeys.departmentPool(parkId, departmentId, '', '').gsi1pk,
-    ];
-    const pools = await Promise.all(partitions.map((pk) => queryRequests(db, INDEX.gsi1, 'gsi1pk', pk, false)));
-    const claimDeadline = (r: RequestState) => r.clocks.claim.deadlineAt;
-    return pools.flat().sort((a, b) => claimDeadline(a).localeCompare(claimDeadline(b)) || a.id.localeCompare(b.id));
-  },
 };
