@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common';
+import { CategoryField } from './fields';
 
 export const DepartmentRef = z.object({ id: Id, name: z.string() });
 export type DepartmentRef = z.infer<typeof DepartmentRef>;
@@ -20,6 +21,8 @@ export const Category = z.object({
   /** From submission to resolution (e.g. 3 working days: the green channel's 3日内拿出解决方案). */
   resolveSla: SlaSpec,
   departments: z.array(DepartmentRef),
+  /** Extra questions this category asks on submission. */
+  fields: z.array(CategoryField),
 });
 export type Category = z.infer<typeof Category>;
 

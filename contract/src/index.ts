@@ -1,6 +1,7 @@
 export * from './common';
 export * from './errors';
 export * from './auth';
+export * from './fields';
 export * from './categories';
 export * from './requests';
 export * from './routes';

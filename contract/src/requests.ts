@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DepartmentRef } from './categories';
 import { Actor, Id, IsoTime } from './common';
+import { AnsweredField, FieldValues } from './fields';
 
 /** The request's life (诉求流程); see DOMAIN.md. `overdue` is a flag beside the status, not a status. */
 export const RequestStatus = z.enum([
@@ -155,6 +156,8 @@ export type RequestSummary = z.infer<typeof RequestSummary>;
 
 export const ServiceRequest = RequestSummary.extend({
   description: z.string(),
+  /** The category's extra questions as answered. */
+  fields: z.array(AnsweredField),
   version: z.number().int().positive(),
   rating: Rating.optional(),
   resolvedAt: IsoTime.optional(),
@@ -178,6 +181,8 @@ export const CreateRequestInput = z.object({
     .trim()
     .min(10, { error: '请至少用 10 个字说明困难 / description needs at least 10 characters' })
     .max(2000, { error: '说明最多 2000 字 / description has at most 2000 characters' }),
+  /** Answers to the category's extra fields, by field key. */
+  fields: FieldValues.default({}),
 });
 export type CreateRequestInput = z.infer<typeof CreateRequestInput>;
 

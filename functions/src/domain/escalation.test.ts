@@ -13,13 +13,14 @@ const category = {
   claimSla: { unit: 'hours' as const, amount: 4 },
   resolveSla: { unit: 'hours' as const, amount: 72 },
   departments: [{ id: 'd1', name: '审批局' }],
+  fields: [],
 };
 const t0 = Date.parse('2026-11-23T01:00:00.000Z');
 const at = (hours: number) => new Date(t0 + hours * 3_600_000).toISOString();
 let n = 0;
 const m = (hours: number) => ({ now: at(hours), eventId: `e${++n}`, calendar: weekendsOnly });
 const fresh = () =>
-  life.submit(E, { categoryId: 'c1', title: '环评审批进度', description: '环评材料提交两周了，想了解进度。' }, category, 'r1', m(0));
+  life.submit(E, { categoryId: 'c1', title: '环评审批进度', description: '环评材料提交两周了，想了解进度。', fields: {} }, category, 'r1', m(0));
 
 describe('escalation steps', () => {
   it('are due at the deadline (head) and a day later (admin), for each clock', () => {

@@ -26,8 +26,9 @@ const category = (departments = [d1]) => ({
   claimSla: { unit: 'hours' as const, amount: 4 },
   resolveSla: { unit: 'working_days' as const, amount: 3 },
   departments,
+  fields: [],
 });
-const input = { categoryId: 'c1', title: '环评审批进度', description: '环评材料提交两周了，想了解进度。' };
+const input = { categoryId: 'c1', title: '环评审批进度', description: '环评材料提交两周了，想了解进度。', fields: {} };
 
 let tick = 0;
 // Monday 2026-11-23 09:00 China time, plus minutes as the story goes on.

@@ -5,6 +5,8 @@
  * result with a version check.
  */
 import {
+  type AnsweredField,
+  type CategoryField,
   requestActionLabels,
   requestStatusLabels,
   type Assignee,
@@ -31,6 +33,7 @@ import {
 import type { WorkCalendar } from './calendar';
 import type { Escalation } from './escalation';
 import { DomainError, forbidden, notFound } from './errors';
+import { answerFields } from './fields';
 import { clockView, isMissed, pauseClock, resumeClock, startClock, stopClock, type SlaClock } from './sla';
 import { allowedActions, mayEverTake, statusAllows, transitions } from './transitions';
 import { actorOf, actsForDepartment, hasRole, type User } from './user';
@@ -55,6 +58,8 @@ export interface RequestState {
   involvedDepartmentIds: string[];
   title: string;
   description: string;
+  /** The category's extra questions as answered at submission. */
+  fields?: AnsweredField[];
   status: RequestStatus;
   /** Where to return when the enterprise supplies what was asked for. */
   statusBeforeInfo?: RequestStatus;
@@ -73,6 +78,7 @@ export interface RequestState {
 export interface CategoryForSubmit {
   id: string;
   name: string;
+  fields: CategoryField[];
   claimSla: SlaSpec;
   resolveSla: SlaSpec;
   departments: DepartmentRef[];
@@ -106,6 +112,7 @@ export function submit(
     involvedDepartmentIds: category.departments.map((d) => d.id),
     title: input.title,
     description: input.description,
+    fields: answerFields(category.fields, input.fields),
     status: 'submitted',
     submittedAt: moment.now,
     updatedAt: moment.now,
@@ -309,6 +316,7 @@ export function toView(state: RequestState, viewer: User, now: string): ServiceR
   return {
     ...toSummary(state, now),
     description: state.description,
+    fields: state.fields ?? [],
     version: state.version,
     ...(state.rating ? { rating: state.rating } : {}),
     ...(state.resolvedAt

@@ -11,6 +11,7 @@ export function categoryView(category: CategoryRecord, departments: DepartmentRe
     description: category.description,
     claimSla: category.claimSla,
     resolveSla: category.resolveSla,
+    fields: category.fields ?? [],
     departments: category.departmentIds.flatMap((id) => {
       const name = byId.get(id);
       return name ? [{ id, name }] : [];

@@ -3,7 +3,7 @@
  * enterprises modelled on the field reports (shared/seeds): an approvals bureau, human resources,
  * the tax bureau, two bank branches, a law firm and a mentor group, with a 3-day green channel.
  */
-import type { SlaSpec } from '@parklink/contract';
+import type { CategoryField, SlaSpec } from '@parklink/contract';
 import { creditCodeCheckCharacter } from '../domain/creditCode';
 import { calendarFor } from './chinaCalendar';
 import type { ParkSeed } from './parkSeed';
@@ -39,15 +39,44 @@ export function demoPark(parkId = 'park-demo', parkName = '高新区智造产业
     claimSla: SlaSpec,
     resolveSla: SlaSpec,
     departmentIds: string[],
-  ) => ({ id, parkId, name, description, claimSla, resolveSla, departmentIds, order: order++ });
+    fields: CategoryField[] = [],
+  ) => ({ id, parkId, name, description, claimSla, resolveSla, departmentIds, fields, order: order++ });
+  const options = (...labels: [string, string][]) => labels.map(([value, label]) => ({ value, label }));
   // Claim: to the first public reply. Resolve: the green channel's "3日内拿出解决方案" is 3 working days.
   const categories = [
     category('cat-approval', '审批办证', '项目审批、证照办理（绿色通道：3个工作日内拿出解决方案）', hours(4), workingDays(3), ['dept-approvals']),
-    category('cat-talent', '引才用工', '招聘、人才政策、社保与用工', hours(8), workingDays(5), ['dept-hr']),
-    category('cat-finance', '融资信贷', '贷款、担保、银企对接', hours(4), workingDays(3), ['dept-adbc', 'dept-psbc']),
+    category('cat-talent', '引才用工', '招聘、人才政策、社保与用工', hours(8), workingDays(5), ['dept-hr'], [
+      { key: 'headcount', label: '用工人数', type: 'number', required: true, min: 1, max: 10000, unit: '人' },
+      {
+        key: 'roles',
+        label: '岗位类型',
+        type: 'multi_choice',
+        required: false,
+        options: options(['operator', '普工'], ['technician', '技术工人'], ['engineer', '工程师'], ['manager', '管理人员']),
+      },
+    ]),
+    category('cat-finance', '融资信贷', '贷款、担保、银企对接', hours(4), workingDays(3), ['dept-adbc', 'dept-psbc'], [
+      { key: 'amount', label: '融资金额', type: 'number', required: true, min: 1, max: 100000, unit: '万元', hint: '单位：万元' },
+      {
+        key: 'purpose',
+        label: '资金用途',
+        type: 'single_choice',
+        required: true,
+        options: options(['working_capital', '流动资金'], ['equipment', '设备购置'], ['plant', '厂房建设'], ['rnd', '研发投入'], ['other', '其他']),
+      },
+      { key: 'term', label: '期限', type: 'number', required: false, min: 1, max: 360, unit: '个月' },
+    ]),
     category('cat-tax', '税费政策', '税费优惠、申报与风险提示', hours(4), workingDays(2), ['dept-tax']),
     category('cat-legal', '法律维权', '合同纠纷、欠款追讨、劳动争议', hours(8), workingDays(3), ['dept-law']),
-    category('cat-ip', '知识产权', '专利、商标申请与维权援助', hours(8), workingDays(5), ['dept-law']),
+    category('cat-ip', '知识产权', '专利、商标申请与维权援助', hours(8), workingDays(5), ['dept-law'], [
+      {
+        key: 'kind',
+        label: '权利类型',
+        type: 'single_choice',
+        required: true,
+        options: options(['patent', '专利'], ['trademark', '商标'], ['copyright', '著作权']),
+      },
+    ]),
     category('cat-site', '场地与宣传', '厂房场地、展会与宣传推广', hours(24), workingDays(5), ['dept-service']),
     category('cat-safety', '安全生产', '安全检查、隐患整改与培训（按自然时计时）', hours(2), hours(48), ['dept-service', 'dept-approvals']),
     category('cat-other', '其他', '创业辅导及其他困难', hours(24), workingDays(7), ['dept-service', 'dept-mentor']),

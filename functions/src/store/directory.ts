@@ -15,7 +15,7 @@ export interface ParkRecord {
   adminUserIds: string[];
 }
 
-import type { DepartmentKind, SlaSpec } from '@parklink/contract';
+import type { CategoryField, DepartmentKind, SlaSpec } from '@parklink/contract';
 import type { WorkCalendar } from '../domain/calendar';
 
 export interface DepartmentRecord {
@@ -35,6 +35,7 @@ export interface CategoryRecord {
   claimSla: SlaSpec;
   resolveSla: SlaSpec;
   departmentIds: string[];
+  fields?: CategoryField[];
   /** Display order in pickers. */
   order: number;
 }

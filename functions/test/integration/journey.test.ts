@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const submit = (body = validRequest, headers: Record<string, string> = {}) =>
+const submit = (body: object = validRequest, headers: Record<string, string> = {}) =>
   app.call<ServiceRequest>('POST', '/v1/requests', { token: tokens.enterprise, body, headers });
 
 describe('the first journey', () => {
@@ -137,7 +137,12 @@ describe('the first journey', () => {
   });
 
   it('lets exactly one of several concurrent claimers win; the rest hear who did', async () => {
-    const { body: created } = await submit({ ...validRequest, categoryId: 'cat-finance', title: '流动资金贷款咨询' });
+    const { body: created } = await submit({
+      ...validRequest,
+      categoryId: 'cat-finance',
+      title: '流动资金贷款咨询',
+      fields: { amount: 300, purpose: 'working_capital' },
+    });
     // 融资信贷 is handled by two banks: four people race for it.
     const claimers = [tokens.adbc, tokens.adbcHead, tokens.psbc, tokens.psbcHead];
     const results = await Promise.all(
@@ -172,6 +177,23 @@ describe('the first journey', () => {
     const replies = final.body.timeline.filter((e) => e.type === 'replied').map((e) => e.message);
     expect(replies.sort()).toEqual([...messages].sort());
     expect(final.body.version).toBe(2 + messages.length);
+  });
+
+  it("asks the category's extra questions and keeps the answers with their labels", async () => {
+    const finance = { ...validRequest, categoryId: 'cat-finance', title: '设备购置贷款' };
+    const missing = await submit(finance);
+    expect(missing.status).toBe(400);
+    expect((missing.body as any).error.fields.map((f: { field: string; message: string }) => [f.field, f.message])).toEqual([
+      ['fields.amount', '请填写融资金额'],
+      ['fields.purpose', '请填写资金用途'],
+    ]);
+    const created = await submit({ ...finance, fields: { amount: 800, purpose: 'equipment', term: 36 } });
+    expect(created.status).toBe(201);
+    expect(created.body.fields).toEqual([
+      { key: 'amount', label: '融资金额', value: 800, display: '800万元' },
+      { key: 'purpose', label: '资金用途', value: 'equipment', display: '设备购置' },
+      { key: 'term', label: '期限', value: 36, display: '36个月' },
+    ]);
   });
 
   it('flags a request overdue once its deadline passes unanswered', async () => {

@@ -27,7 +27,8 @@ beforeAll(async () => {
     finance: 'cat-finance',
   };
   for (const [name, title] of Object.entries(titles) as [keyof typeof titles, string][]) {
-    const body = { categoryId: categories[name], title, description: `关于${title}，请园区协助了解办理流程和所需材料。` };
+    const fields = name === 'finance' ? { amount: 200, purpose: 'working_capital' } : {};
+    const body = { categoryId: categories[name], title, description: `关于${title}，请园区协助了解办理流程和所需材料。`, fields };
     const created = await app.call<ServiceRequest>('POST', '/v1/requests', { token: token.enterprise, body });
     ids[name] = created.body.id;
     clock.advanceHours(1); // later ones have later deadlines
