@@ -3,17 +3,27 @@ import {
   type Category,
   type CategoryList,
   type CreateRequestInput,
+  type Department,
+  type DepartmentList,
   type DevUser,
   type DevUserList,
   type Me,
+  type NoteInput,
+  type ProvideInfoInput,
   type RatingInput,
+  type ReopenInput,
   type ReplyInput,
+  type RequestInfoInput,
   type RequestList,
   type RequestScope,
   type RequestSummary,
   type ServiceRequest,
+  type ResolveInput,
   type Session,
+  type StartInput,
+  type TransferInput,
   type WechatLoginInput,
+  type WithdrawInput,
 } from '@parklink/contract';
 import { call } from './http';
 import { saveSession, updateMe } from './session';
@@ -49,6 +59,11 @@ export const api = {
     const res = await call<CategoryList>('listCategories');
     return res.categories;
   },
+  /** The park's departments (where a request can be transferred). */
+  async departments(): Promise<Department[]> {
+    const res = await call<DepartmentList>('listDepartments');
+    return res.departments;
+  },
   requests: {
     /** `idempotencyKey`: made once per submission attempt, reused on retry. */
     create(input: CreateRequestInput, idempotencyKey: string): Promise<ServiceRequest> {
@@ -72,6 +87,31 @@ export const api = {
     },
     rate(id: string, input: RatingInput): Promise<ServiceRequest> {
       return call<ServiceRequest>('rateRequest', { params: { id }, body: input });
+    },
+    /** Internal note: liaisons and admins only. */
+    note(id: string, input: NoteInput): Promise<ServiceRequest> {
+      return call<ServiceRequest>('noteRequest', { params: { id }, body: input });
+    },
+    start(id: string, input: StartInput = {}): Promise<ServiceRequest> {
+      return call<ServiceRequest>('startRequest', { params: { id }, body: input });
+    },
+    requestInfo(id: string, input: RequestInfoInput): Promise<ServiceRequest> {
+      return call<ServiceRequest>('requestInfo', { params: { id }, body: input });
+    },
+    provideInfo(id: string, input: ProvideInfoInput): Promise<ServiceRequest> {
+      return call<ServiceRequest>('provideInfo', { params: { id }, body: input });
+    },
+    resolve(id: string, input: ResolveInput): Promise<ServiceRequest> {
+      return call<ServiceRequest>('resolveRequest', { params: { id }, body: input });
+    },
+    reopen(id: string, input: ReopenInput): Promise<ServiceRequest> {
+      return call<ServiceRequest>('reopenRequest', { params: { id }, body: input });
+    },
+    transfer(id: string, input: TransferInput): Promise<ServiceRequest> {
+      return call<ServiceRequest>('transferRequest', { params: { id }, body: input });
+    },
+    withdraw(id: string, input: WithdrawInput = {}): Promise<ServiceRequest> {
+      return call<ServiceRequest>('withdrawRequest', { params: { id }, body: input });
     },
   },
 };

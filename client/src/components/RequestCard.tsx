@@ -31,7 +31,7 @@ export function RequestCard({
         {item.assignee ? ` · ${item.assignee.departmentName} ${item.assignee.name}` : ''}
       </Text>
       <View className="card-foot">
-        <Countdown deadlineAt={item.deadlineAt} status={item.status} />
+        <Countdown deadlineAt={item.deadlineAt} status={item.status} clocks={item.clocks} />
         {children}
       </View>
     </View>

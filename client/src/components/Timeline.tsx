@@ -18,22 +18,40 @@ const WHAT: Record<TimelineEventType, string> = {
   escalated: '超时督办',
 };
 
+/** Events whose message is a reason, shown with a label. */
+const REASON: Partial<Record<TimelineEventType, string>> = {
+  transferred: '原因',
+  reopened: '原因',
+  withdrawn: '原因',
+};
+
+/** The history, oldest first. Internal events (liaisons only) are grey with a 内部 tag. */
 export function Timeline({ events }: { events: TimelineEvent[] }) {
   return (
     <View className="timeline">
       {events.map((e) => {
         const org = e.actor.departmentName || e.actor.enterpriseName;
+        const internal = e.visibility === 'internal';
         return (
-          <View key={e.id} className="timeline-event">
+          <View key={e.id} className={`timeline-event timeline-${e.type} ${internal ? 'timeline-internal' : ''}`}>
             <View className="timeline-head">
-              <Text className="timeline-what">{WHAT[e.type]}</Text>
+              <View className="timeline-title">
+                <Text className="timeline-what">{WHAT[e.type]}</Text>
+                {internal ? <Text className="tag tag-internal">内部</Text> : null}
+              </View>
               <Text className="timeline-when">{formatTime(e.at)}</Text>
             </View>
             <Text className="timeline-who">
               {e.actor.name}（{org ? `${org} · ` : ''}
               {roleLabels[e.actor.role]}）→ {requestStatusLabels[e.status]}
             </Text>
-            {e.message ? <Text className="timeline-message">{e.message}</Text> : null}
+            {e.toDepartment ? <Text className="timeline-target">转派至 {e.toDepartment.name}</Text> : null}
+            {e.message ? (
+              <Text className="timeline-message">
+                {REASON[e.type] ? `${REASON[e.type]}：` : ''}
+                {e.message}
+              </Text>
+            ) : null}
           </View>
         );
       })}

@@ -1,25 +1,23 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { RatingInput, type ServiceRequest } from '@parklink/contract';
-import { ApiError, api, errorText, zh } from '../../../api';
+import { RatingInput } from '@parklink/contract';
+import { api, zh } from '../../../api';
 import { ActionButton } from '../../../components/ActionButton';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { FieldError } from '../../../components/FieldError';
+import { useSend, type RequestActionProps } from '../../../hooks/useSend';
 
 const STARS = [1, 2, 3, 4, 5];
 
 /** The enterprise rates the answer: satisfied closes the request, unsatisfied reopens it. */
-export function RatingForm({ id, onDone }: { id: string; onDone: (r: ServiceRequest) => void }) {
+export function RatingForm({ id, ...props }: RequestActionProps) {
   const [satisfied, setSatisfied] = useState<boolean | null>(null);
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const { sending, error, fieldErrors, run } = useSend(props);
 
   const send = async () => {
-    if (sending) return;
-    setError(null);
     if (satisfied === null) {
       setErrors({ satisfied: '请选择满意或不满意' });
       return;
@@ -35,19 +33,11 @@ export function RatingForm({ id, onDone }: { id: string; onDone: (r: ServiceRequ
       return;
     }
     setErrors({});
-    setSending(true);
-    try {
-      onDone(await api.requests.rate(id, parsed.data));
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldMap());
-      setError(errorText(err));
-    } finally {
-      setSending(false);
-    }
+    await run(() => api.requests.rate(id, parsed.data), '已评价');
   };
 
   return (
-    <View className="section action-form">
+    <View className="section action-form action-rate">
       <Text className="section-title">评价答复</Text>
       <View className="choice-row">
         <View
@@ -63,7 +53,7 @@ export function RatingForm({ id, onDone }: { id: string; onDone: (r: ServiceRequ
           不满意
         </View>
       </View>
-      <FieldError message={errors.satisfied} />
+      <FieldError message={errors.satisfied ?? fieldErrors.satisfied} />
       {satisfied === false ? <Text className="hint">不满意将退回原联络员重新办理</Text> : null}
       <View className="star-row">
         {STARS.map((n) => (
@@ -73,7 +63,7 @@ export function RatingForm({ id, onDone }: { id: string; onDone: (r: ServiceRequ
         ))}
         <Text className="hint">{score ? `${score} 分` : '请打分'}</Text>
       </View>
-      <FieldError message={errors.score} />
+      <FieldError message={errors.score ?? fieldErrors.score} />
       <Textarea
         className="textarea rate-comment"
         value={comment}
@@ -81,9 +71,9 @@ export function RatingForm({ id, onDone }: { id: string; onDone: (r: ServiceRequ
         placeholder="说说你的看法（选填）"
         onInput={(e) => setComment(e.detail.value)}
       />
-      <FieldError message={errors.comment} />
+      <FieldError message={errors.comment ?? fieldErrors.comment} />
       <ErrorMessage message={error} />
-      <ActionButton className="rate-button" busy={sending} onClick={send}>
+      <ActionButton className="rate-button" busy={sending} onClick={() => void send()}>
         提交评价
       </ActionButton>
     </View>

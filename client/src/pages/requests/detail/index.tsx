@@ -1,58 +1,61 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
-import type { Me, RequestStatus, ServiceRequest } from '@parklink/contract';
-import { api, errorText } from '../../../api';
+import { useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { requestActionLabels, type RequestAction, type ServiceRequest } from '@parklink/contract';
+import { api } from '../../../api';
 import { ActionButton } from '../../../components/ActionButton';
 import { Countdown } from '../../../components/Countdown';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { SlaClocks } from '../../../components/SlaClocks';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { Timeline } from '../../../components/Timeline';
 import { useLoader } from '../../../hooks/useLoader';
+import { useSend, type RequestActionProps } from '../../../hooks/useSend';
 import { useMe } from '../../../hooks/useSession';
+import { isEnterprise } from '../../../lib/roles';
 import { formatTime } from '../../../lib/time';
-import { isEnterprise, isHandler } from '../../../lib/roles';
+import { InfoRequestForm } from './InfoRequestForm';
+import { NoteForm } from './NoteForm';
+import { ProvideInfoForm } from './ProvideInfoForm';
 import { RatingForm } from './RatingForm';
+import { ReopenForm } from './ReopenForm';
 import { ReplyForm } from './ReplyForm';
+import { ResolveForm } from './ResolveForm';
+import { TransferForm } from './TransferForm';
+import { WithdrawForm } from './WithdrawForm';
 
-const REPLYABLE: RequestStatus[] = ['claimed', 'reopened', 'in_progress', 'needs_info'];
-const RATEABLE: RequestStatus[] = ['answered', 'resolved'];
+/** Actions behind a button that opens their form, in this order. */
+const FOLDED: RequestAction[] = ['resolve', 'requestInfo', 'note', 'transfer', 'reopen', 'withdraw'];
 
-/** What the viewer may do now; the API checks again. */
-function actionsFor(me: Me | null, r: ServiceRequest) {
-  return {
-    claim: isHandler(me) && r.status === 'submitted',
-    reply: isHandler(me) && r.assignee?.id === me?.id && REPLYABLE.includes(r.status),
-    rate: isEnterprise(me) && me?.enterpriseId === r.enterpriseId && RATEABLE.includes(r.status),
-  };
-}
-
+/**
+ * One request: what it is, its clocks, what the viewer may do (exactly the API's `allowedActions`)
+ * and its history.
+ */
 export default function DetailPage() {
   const me = useMe();
   const id = useRouter().params.id ?? '';
   const request = useLoader(() => api.requests.get(id));
-  const [claiming, setClaiming] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const [open, setOpen] = useState<RequestAction | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { setData, reload } = request;
 
-  const updated = (r: ServiceRequest) => {
-    setActionError(null);
-    request.setData(r);
-    void Taro.showToast({ title: '已提交', icon: 'success' });
-  };
-
-  const claim = async () => {
-    if (claiming) return;
-    setClaiming(true);
-    setActionError(null);
-    try {
-      updated(await api.requests.claim(id));
-    } catch (err) {
-      setActionError(errorText(err));
-      void request.reload();
-    } finally {
-      setClaiming(false);
-    }
-  };
+  const onDone = useCallback(
+    (r: ServiceRequest) => {
+      setNotice(null);
+      setOpen(null);
+      setData(r);
+    },
+    [setData],
+  );
+  const onStale = useCallback(
+    (message: string) => {
+      setNotice(message);
+      setOpen(null);
+      void reload();
+    },
+    [reload],
+  );
+  const direct = useSend({ onDone, onStale });
 
   const r = request.data;
   if (!r) {
@@ -63,7 +66,9 @@ export default function DetailPage() {
       </View>
     );
   }
-  const can = actionsFor(me, r);
+  const can = (action: RequestAction) => r.allowedActions.includes(action);
+  const props: RequestActionProps = { id: r.id, onDone, onStale };
+  const lastAsk = [...r.timeline].reverse().find((e) => e.type === 'info_requested');
 
   return (
     <View className="page detail-page">
@@ -73,15 +78,18 @@ export default function DetailPage() {
           <Text className="detail-title">{r.title}</Text>
           <StatusBadge status={r.status} overdue={r.overdue} />
         </View>
-        <Countdown deadlineAt={r.deadlineAt} status={r.status} />
+        {isEnterprise(me) ? <Countdown deadlineAt={r.deadlineAt} status={r.status} clocks={r.clocks} /> : <SlaClocks clocks={r.clocks} />}
         <View className="fields">
           <Text className="field-row">类别：{r.categoryName}</Text>
           <Text className="field-row">企业：{r.enterpriseName}</Text>
           <Text className="field-row">提交：{formatTime(r.submittedAt)}</Text>
-          <Text className="field-row">时限：{formatTime(r.deadlineAt)} 前</Text>
           <Text className="field-row">
-            经办：{r.assignee ? `${r.assignee.departmentName} ${r.assignee.name}` : '待认领'}
+            经办：
+            {r.assignee
+              ? `${r.assignee.departmentName} ${r.assignee.name}`
+              : `待认领（${r.departments.map((d) => d.name).join('、')}）`}
           </Text>
+          {r.resolvedAt ? <Text className="field-row">办结：{formatTime(r.resolvedAt)}</Text> : null}
         </View>
         <Text className="detail-description">{r.description}</Text>
         {r.rating ? (
@@ -92,14 +100,45 @@ export default function DetailPage() {
         ) : null}
       </View>
 
-      <ErrorMessage message={actionError} />
-      {can.claim ? (
-        <ActionButton className="claim-button" busy={claiming} onClick={claim}>
+      <ErrorMessage message={notice ?? direct.error} />
+      {can('claim') ? (
+        <ActionButton className="claim-button action-claim" busy={direct.sending} onClick={() => void direct.run(() => api.requests.claim(r.id), '已认领')}>
           认领
         </ActionButton>
       ) : null}
-      {can.reply ? <ReplyForm id={r.id} onDone={updated} /> : null}
-      {can.rate ? <RatingForm id={r.id} onDone={updated} /> : null}
+      {can('provideInfo') ? <ProvideInfoForm {...props} asked={lastAsk?.message} /> : null}
+      {can('reply') ? <ReplyForm {...props} /> : null}
+      {can('rate') ? <RatingForm {...props} /> : null}
+
+      {can('start') || FOLDED.some(can) ? (
+        <View className="action-bar">
+          {can('start') ? (
+            <ActionButton className="action-start" small primary={false} busy={direct.sending} onClick={() => void direct.run(() => api.requests.start(r.id), '开始办理')}>
+              {requestActionLabels.start}
+            </ActionButton>
+          ) : null}
+          {FOLDED.filter(can).map((action) => (
+            <ActionButton
+              key={action}
+              className={`action-${action} ${open === action ? 'action-open' : ''}`}
+              small
+              primary={false}
+              onClick={() => setOpen(open === action ? null : action)}
+            >
+              {requestActionLabels[action]}
+            </ActionButton>
+          ))}
+        </View>
+      ) : null}
+      {can('reopen') && r.reopenableUntil ? (
+        <Text className="hint reopen-until">{formatTime(r.reopenableUntil)} 前可重新打开</Text>
+      ) : null}
+      {open === 'resolve' && can('resolve') ? <ResolveForm {...props} /> : null}
+      {open === 'requestInfo' && can('requestInfo') ? <InfoRequestForm {...props} /> : null}
+      {open === 'note' && can('note') ? <NoteForm {...props} /> : null}
+      {open === 'transfer' && can('transfer') ? <TransferForm {...props} current={r.departments} /> : null}
+      {open === 'reopen' && can('reopen') ? <ReopenForm {...props} until={r.reopenableUntil} /> : null}
+      {open === 'withdraw' && can('withdraw') ? <WithdrawForm {...props} /> : null}
 
       <View className="section">
         <Text className="section-title">办理记录</Text>
