@@ -24,8 +24,17 @@ export const Me = z.object({
   departmentName: z.string().optional(),
   enterpriseId: Id.optional(),
   enterpriseName: z.string().optional(),
+  /** WeChat subscribe-message template ids to ask consent for (Taro.requestSubscribeMessage), when configured. */
+  pushTemplates: z.object({ progress: z.string().optional(), todo: z.string().optional() }).optional(),
 });
 export type Me = z.infer<typeof Me>;
+
+export const PushTemplateKind = z.enum(['progress', 'todo']);
+export type PushTemplateKind = z.infer<typeof PushTemplateKind>;
+
+/** The templates the user accepted in the consent dialog: each accept allows one message. */
+export const SubscriptionsInput = z.object({ accepted: z.array(PushTemplateKind).max(2) });
+export type SubscriptionsInput = z.infer<typeof SubscriptionsInput>;
 
 export const Session = z.object({
   token: z.string(),

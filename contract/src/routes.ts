@@ -8,6 +8,7 @@ export const routes = {
   devLogin: { method: 'POST', path: '/v1/auth/dev', auth: false },
   wechatLogin: { method: 'POST', path: '/v1/auth/wechat', auth: false },
   me: { method: 'GET', path: '/v1/me', auth: true },
+  subscribe: { method: 'POST', path: '/v1/me/subscriptions', auth: true },
   listCategories: { method: 'GET', path: '/v1/categories', auth: true },
   listDepartments: { method: 'GET', path: '/v1/departments', auth: true },
   createRequest: { method: 'POST', path: '/v1/requests', auth: true },

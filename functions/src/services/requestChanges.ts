@@ -61,6 +61,7 @@ async function inboxMessages(deps: Deps, state: RequestState, drafts: Notificati
         title: draft.title,
         body: draft.body,
         at: now,
+        push: 'pending',
       });
     }
   }

@@ -7,16 +7,21 @@ import type { Notification, NotificationKind } from '@parklink/contract';
 import { isConditionFailure, stripKeys, type Db } from './db';
 import { INDEX, gsiKeys, keys } from './keys';
 
+/** Where a message stands with WeChat: waiting in the outbox, or done one way or another. */
+export type PushState = 'pending' | 'sent' | 'refused' | 'skipped' | 'failed';
+
 export interface NotificationRecord extends Omit<Notification, 'read'> {
   parkId: string;
   userId: string;
   readAt?: string;
+  push?: PushState;
 }
 
 export function notificationItem(record: NotificationRecord) {
   return {
     ...keys.notification(record.userId, record.id),
     ...(record.readAt ? {} : gsiKeys.unread(record.userId, record.id)),
+    ...(record.push === 'pending' ? gsiKeys.pushPending(record.at, record.id) : {}),
     entity: 'Notification',
     ...record,
   };

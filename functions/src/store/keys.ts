@@ -27,6 +27,7 @@
  * | every park (the overdue sweep walks them)        | gsi1  | PARKS                           | <park>                      |
  * | a park's requests with an escalation coming, by when | gsi4 | PARK#<park>#DUE               | <next escalation at>#<ulid> |
  * | a user's inbox, newest first                     | table | INBOX#<user>                    | N#<ulid>                    |
+ * | inbox messages still to push to WeChat (outbox)  | gsi4  | PUSH#PENDING                    | <at>#<ulid>                 |
  * | a user's unread messages (count)                 | gsi3  | INBOX#<user>#UNREAD             | <ulid>                      |
  *
  * Every item also carries `parkId` and `entity` attributes, so any item tells whose it is and what it is.
@@ -62,6 +63,7 @@ export const gsiKeys = {
   }),
   allParks: (parkId: string) => ({ gsi1pk: 'PARKS', gsi1sk: parkId }),
   due: (parkId: string, at: string, requestId: string) => ({ gsi4pk: `${parkPk(parkId)}#DUE`, gsi4sk: `${at}#${requestId}` }),
+  pushPending: (at: string, notificationId: string) => ({ gsi4pk: 'PUSH#PENDING', gsi4sk: `${at}#${notificationId}` }),
   unread: (userId: string, notificationId: string) => ({ gsi3pk: `INBOX#${userId}#UNREAD`, gsi3sk: notificationId }),
   departmentPool: (parkId: string, departmentId: string, deadlineAt: string, requestId: string) => ({
     gsi1pk: `${parkPk(parkId)}#POOL#DEPT#${departmentId}`,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CategoryList, DevUserList, Me, Session } from '@parklink/contract';
 import { httpWeChatApi } from '../../src/ports/wechat';
 import { createTestApp, demoUsers, type TestApp } from '../support/app';
-import { startFakeWeChat, type FakeWeChat } from '../support/fakeWeChat';
+import { startFakeWeChat, type FakeWeChat } from '../../../scripts/local/fakeWeChat';
 
 let app: TestApp;
 let wechat: FakeWeChat;
