@@ -7,3 +7,4 @@ export * from './requests';
 export * from './routes';
 export * from './health';
 export * from './inbox';
+export * from './attachments';

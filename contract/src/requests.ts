@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DepartmentRef } from './categories';
+import { Attachment } from './attachments';
 import { Actor, Id, IsoTime } from './common';
 import { AnsweredField, FieldValues } from './fields';
 
@@ -166,6 +167,8 @@ export const ServiceRequest = RequestSummary.extend({
   /** What the viewer may do now; internal events are left out for enterprises. */
   allowedActions: z.array(RequestAction),
   timeline: z.array(TimelineEvent),
+  /** Files on the request and on its replies; download each through `attachmentUrl`. */
+  attachments: z.array(Attachment),
 });
 export type ServiceRequest = z.infer<typeof ServiceRequest>;
 

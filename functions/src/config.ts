@@ -7,6 +7,10 @@ export interface Config {
   region: string;
   /** Set only for DynamoDB Local; unset in AWS. */
   dynamoEndpoint?: string;
+  /** The attachments bucket (private; reached by presigned URLs only). */
+  bucketName: string;
+  /** Set only for a local S3-compatible server; unset in AWS. */
+  s3Endpoint?: string;
   jwtSecret: string;
   tokenTtlSeconds: number;
   wechat?: WeChatConfig;
@@ -25,6 +29,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     tableName: env.TABLE_NAME ?? `parklink-${stage}`,
     region: env.AWS_REGION ?? 'cn-north-1',
     ...(env.DYNAMODB_ENDPOINT ? { dynamoEndpoint: env.DYNAMODB_ENDPOINT } : {}),
+    bucketName: env.BUCKET_NAME || `parklink-${stage}-attachments`,
+    ...(env.S3_ENDPOINT ? { s3Endpoint: env.S3_ENDPOINT } : {}),
     jwtSecret,
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 2 * 3600),
     ...(env.WECHAT_APP_ID && env.WECHAT_APP_SECRET

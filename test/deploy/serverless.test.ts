@@ -98,6 +98,46 @@ describe('the prod package', () => {
     }
   });
 
+  it('keeps attachments in a private, encrypted bucket that only presigned URLs reach', () => {
+    // Besides the framework's own deployment bucket, one: ours.
+    const buckets = Object.keys(template.Resources).filter((id) => template.Resources[id]!.Type === 'AWS::S3::Bucket');
+    expect(buckets.sort()).toEqual(['AttachmentsBucket', 'ServerlessDeploymentBucket']);
+    const props = template.Resources.AttachmentsBucket!.Properties;
+    expect(props.BucketName).toBeUndefined(); // named by CloudFormation: never guessed or squatted
+    expect(props.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(props.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+    expect(props.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(props.CorsConfiguration.CorsRules).toEqual([expect.objectContaining({ AllowedMethods: expect.arrayContaining(['PUT']), AllowedOrigins: ['*'] })]);
+    const rules = props.LifecycleConfiguration.Rules;
+    expect(rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }));
+    expect(rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', Prefix: 'pending/', ExpirationInDays: 1 }));
+    expect(template.Resources.AttachmentsBucket).toMatchObject({ DeletionPolicy: 'Retain' });
+    // HTTPS only; and no statement anywhere lets anyone in.
+    const policy = template.Resources.AttachmentsBucketPolicy!.Properties;
+    expect(policy.Bucket).toEqual({ Ref: 'AttachmentsBucket' });
+    const statements = policy.PolicyDocument.Statement;
+    expect(statements).toEqual([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]);
+
+    // The attachments function gets the bucket's name from CloudFormation and no local endpoint.
+    const fn = template.Resources.AttachmentsLambdaFunction!;
+    expect(fn.Properties.Environment.Variables).toMatchObject({ BUCKET_NAME: { Ref: 'AttachmentsBucket' }, S3_ENDPOINT: '' });
+  });
+
+  it("grants S3 object access on the attachments bucket's objects only — no bucket-wide or wildcard rights", () => {
+    const statements = resourcesOf('AWS::IAM::Role').flatMap((role) =>
+      (role.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement),
+    );
+    const s3 = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
+    expect(s3).toHaveLength(1);
+    expect([s3[0].Action].flat().sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    expect([s3[0].Resource].flat()).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['AttachmentsBucket', 'Arn'] }, '/*']] }]);
+  });
+
   it('runs the overdue sweep every 15 minutes', () => {
     const rules = resourcesOf('AWS::Events::Rule');
     expect(rules.map((r) => r.Properties.ScheduleExpression)).toEqual(['rate(15 minutes)']);

@@ -10,6 +10,7 @@ import {
   requestActionLabels,
   requestStatusLabels,
   type Assignee,
+  type Attachment,
   type CreateRequestInput,
   type DepartmentRef,
   type ProvideInfoInput,
@@ -73,6 +74,8 @@ export interface RequestState {
   /** Escalation steps already taken (see escalation.ts): the guard against taking one twice. */
   escalations?: string[];
   timeline: TimelineEvent[];
+  /** Files on the request and its replies (see attachments.ts); absent on requests that never had one. */
+  attachments?: Attachment[];
 }
 
 export interface CategoryForSubmit {
@@ -324,6 +327,7 @@ export function toView(state: RequestState, viewer: User, now: string): ServiceR
       : {}),
     allowedActions: actionsFor(state, viewer, now),
     timeline: seesInternal ? state.timeline : state.timeline.filter((e) => e.visibility === 'public'),
+    attachments: state.attachments ?? [],
   };
 }
 

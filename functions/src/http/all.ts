@@ -1,3 +1,4 @@
+import { attachmentRoutes } from './attachments';
 import { authRoutes } from './auth';
 import { categoryRoutes } from './categories';
 import { departmentRoutes } from './departments';
@@ -15,6 +16,7 @@ export const functionRoutes = {
   departments: departmentRoutes,
   requests: requestRoutes,
   inbox: inboxRoutes,
+  attachments: attachmentRoutes,
 };
 
 export const allRoutes = Object.values(functionRoutes).flat();

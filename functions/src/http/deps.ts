@@ -3,6 +3,7 @@ import { documentClient } from '../store/client';
 import type { Db } from '../store/db';
 import { systemClock, type Clock } from '../ports/clock';
 import { ulidGenerator, type IdGenerator } from '../ports/ids';
+import { s3ObjectStorage, type ObjectStorage } from '../ports/objectStorage';
 import { httpWeChatApi, type WeChatApi } from '../ports/wechat';
 
 /** Everything a handler touches outside itself; tests build their own, Lambda builds one per container. */
@@ -11,6 +12,8 @@ export interface Deps {
   db: Db;
   clock: Clock;
   newId: IdGenerator;
+  /** The attachments bucket. */
+  storage: ObjectStorage;
   /** Absent when no WeChat app is configured (local development without an appid). */
   wechat?: WeChatApi;
   log: (entry: Record<string, unknown>) => void;
@@ -25,6 +28,11 @@ export function depsFromConfig(config: Config, overrides: Partial<Deps> = {}): D
     },
     clock: systemClock,
     newId: ulidGenerator(),
+    storage: s3ObjectStorage({
+      region: config.region,
+      bucket: config.bucketName,
+      ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
+    }),
     ...(config.wechat ? { wechat: httpWeChatApi(config.wechat) } : {}),
     log: process.env.LOG_LEVEL === 'silent' ? () => {} : (entry) => console.log(JSON.stringify(entry)),
     ...overrides,

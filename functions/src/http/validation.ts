@@ -44,6 +44,11 @@ const labels: Record<string, string> = {
   scope: '范围',
   id: '编号',
   body: '请求内容',
+  fileName: '文件名',
+  contentType: '文件类型',
+  size: '文件大小',
+  attachmentId: '附件',
+  eventId: '所属答复',
 };
 
 const fieldLabel = (field: string) => labels[field] ?? field;

@@ -13,6 +13,7 @@ import { demoPark } from '../../src/seed/demoPark';
 import { writeParkSeed } from '../../src/seed/parkSeed';
 import type { Config } from '../../src/config';
 import type { Clock } from '../../src/ports/clock';
+import { createBucket } from '../../../scripts/local/s3';
 import { gatewayEvent, type CallOptions } from './events';
 
 export const OTHER_PARK = 'park-other';
@@ -52,11 +53,16 @@ export async function createTestApp(options: { config?: Partial<Config>; deps?: 
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   await ensureTable(admin, tableName);
+  const s3Endpoint = inject('s3Endpoint');
+  const bucketName = `b-${tableName.slice(2)}`;
+  await createBucket(s3Endpoint, bucketName);
   const config: Config = {
     stage: 'test',
     tableName,
     region: 'cn-north-1',
     dynamoEndpoint: endpoint,
+    bucketName,
+    s3Endpoint,
     jwtSecret: 'test-secret-test-secret-test-secret!',
     tokenTtlSeconds: 7200,
     ...options.config,

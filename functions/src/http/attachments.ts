@@ -1,0 +1,118 @@
+/**
+ * Attachments (附件): presign an upload for someone who may attach to this request (or reply),
+ * confirm it after checking what really arrived in the bucket, and presign short-lived downloads
+ * for whoever may view the request. The bucket is private; every URL here is presigned.
+ */
+import { ConfirmAttachmentInput, CreateUploadInput, Id, type AttachmentUrl, type UploadTicket } from '@parklink/contract';
+import { ulid } from 'ulid';
+import {
+  attach,
+  attachmentFor,
+  attachmentKey,
+  authoriseUpload,
+  contentDisposition,
+  declaredFrom,
+  metadataOf,
+  mismatch,
+  pendingKey,
+} from '../domain/attachments';
+import { DomainError, notFound } from '../domain/errors';
+import * as lifecycle from '../domain/request';
+import { applyChange } from '../services/requestChanges';
+import { requestStore } from '../store/requests';
+import { json, lambdaHandler, route, type Context } from './middleware';
+
+/** Long enough for a 10 MB upload on a slow phone connection. */
+const UPLOAD_URL_SECONDS = 15 * 60;
+/** Long enough to open a file; a new one is asked for every time it is opened. */
+const DOWNLOAD_URL_SECONDS = 5 * 60;
+
+export const attachmentRoutes = [
+  route('createAttachmentUpload', async (ctx) => {
+    const input = ctx.body(CreateUploadInput);
+    const { deps, user } = ctx;
+    const requestId = requestIdOf(ctx);
+    const state = await requestStore.get(deps.db, user.parkId, requestId);
+    const now = deps.clock.now();
+    authoriseUpload(state, user, input.eventId, now.toISOString());
+    // Fresh randomness for every file (80 bits), never the monotonic ids that differ by one.
+    const attachmentId = ulid(now.getTime());
+    const declared = { fileName: input.fileName, contentType: input.contentType, size: input.size, uploaderId: user.id, ...(input.eventId ? { eventId: input.eventId } : {}) };
+    const { url, headers } = await deps.storage.presignPut({
+      key: pendingKey(user.parkId, requestId, attachmentId),
+      contentType: input.contentType,
+      size: input.size,
+      metadata: metadataOf(declared),
+      expiresInSeconds: UPLOAD_URL_SECONDS,
+    });
+    const body: UploadTicket = {
+      attachmentId,
+      method: 'PUT',
+      uploadUrl: url,
+      headers,
+      expiresAt: new Date(now.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString(),
+    };
+    return json(201, body);
+  }),
+
+  route('confirmAttachment', async (ctx) => {
+    const { attachmentId } = ctx.body(ConfirmAttachmentInput);
+    const { deps, user } = ctx;
+    const requestId = requestIdOf(ctx);
+    const load = async () => lifecycle.assertCanView(await requestStore.get(deps.db, user.parkId, requestId), user);
+    const current = await load();
+    // A repeated confirm answers as the first did.
+    if ((current.attachments ?? []).some((a) => a.id === attachmentId)) {
+      return json(200, lifecycle.toView(current, user, deps.clock.now().toISOString()));
+    }
+    const pending = pendingKey(user.parkId, requestId, attachmentId);
+    const stored = await deps.storage.head(pending);
+    const declared = stored && declaredFrom(stored.metadata);
+    // Someone else's upload is none of this caller's business: the same 400 as no upload at all.
+    if (!stored || !declared || declared.uploaderId !== user.id) {
+      throw new DomainError('VALIDATION_FAILED', '附件：未找到上传的文件，请重新上传', 'attachmentId: no upload found for it', 'attachmentId');
+    }
+    const wrong = mismatch(declared, stored);
+    if (wrong) {
+      await deps.storage.delete(pending);
+      throw wrong;
+    }
+    const final = attachmentKey(user.parkId, requestId, attachmentId);
+    await deps.storage.copy(pending, final);
+    let saved: Awaited<ReturnType<typeof applyChange>>;
+    try {
+      saved = await applyChange(deps, user.parkId, load, (s, moment) => attach(s, user, attachmentId, declared, moment));
+    } catch (error) {
+      // Refused on the fresh state (quota reached meanwhile, request closed): keep nothing.
+      await Promise.all([deps.storage.delete(final), deps.storage.delete(pending)]);
+      throw error;
+    }
+    await deps.storage.delete(pending);
+    return json(201, lifecycle.toView(saved.state, user, saved.now));
+  }),
+
+  route('attachmentUrl', async (ctx) => {
+    const { deps, user } = ctx;
+    const requestId = requestIdOf(ctx);
+    const attachmentId = Id.safeParse(ctx.param('attachmentId'));
+    if (!attachmentId.success) throw notFound('附件', 'attachment');
+    const state = await requestStore.get(deps.db, user.parkId, requestId);
+    const attachment = attachmentFor(state, user, attachmentId.data);
+    const now = deps.clock.now();
+    const url = await deps.storage.presignGet({
+      key: attachmentKey(user.parkId, requestId, attachment.id),
+      contentDisposition: contentDisposition(attachment.fileName),
+      expiresInSeconds: DOWNLOAD_URL_SECONDS,
+    });
+    const body: AttachmentUrl = { url, expiresAt: new Date(now.getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString() };
+    return json(200, body);
+  }),
+];
+
+export const handler = lambdaHandler(attachmentRoutes);
+
+function requestIdOf(ctx: Context): string {
+  const id = Id.safeParse(ctx.param('id'));
+  if (!id.success) throw notFound('诉求', 'request');
+  return id.data;
+}
