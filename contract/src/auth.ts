@@ -57,3 +57,7 @@ export type DevUser = z.infer<typeof DevUser>;
 
 export const DevUserList = z.object({ users: z.array(DevUser) });
 export type DevUserList = z.infer<typeof DevUserList>;
+
+/** Test hook (not in prod): move the stack's clock by this many minutes from real time. */
+export const DevClockInput = z.object({ offsetMinutes: z.number().int().min(-525_600).max(525_600) });
+export type DevClockInput = z.infer<typeof DevClockInput>;

@@ -6,6 +6,8 @@ export const routes = {
   health: { method: 'GET', path: '/v1/health', auth: false },
   devUsers: { method: 'GET', path: '/v1/auth/dev/users', auth: false },
   devLogin: { method: 'POST', path: '/v1/auth/dev', auth: false },
+  devClock: { method: 'PUT', path: '/v1/dev/clock', auth: false },
+  devSweep: { method: 'POST', path: '/v1/dev/sweep', auth: false },
   wechatLogin: { method: 'POST', path: '/v1/auth/wechat', auth: false },
   me: { method: 'GET', path: '/v1/me', auth: true },
   subscribe: { method: 'POST', path: '/v1/me/subscriptions', auth: true },

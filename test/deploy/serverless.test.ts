@@ -15,7 +15,7 @@ import { functionRoutes } from '../../functions/src/http/all';
 
 const ROOT = resolve(__dirname, '../..');
 /** Functions run by a schedule rather than a route. */
-const SCHEDULED = ['overdueSweep'];
+const SCHEDULED = ['overdueSweep', 'pushSender'];
 let template: { Resources: Record<string, { Type: string; Properties: any }> };
 let packageDir: string;
 
@@ -138,10 +138,11 @@ describe('the prod package', () => {
     expect([s3[0].Resource].flat()).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['AttachmentsBucket', 'Arn'] }, '/*']] }]);
   });
 
-  it('runs the overdue sweep every 15 minutes', () => {
-    const rules = resourcesOf('AWS::Events::Rule');
-    expect(rules.map((r) => r.Properties.ScheduleExpression)).toEqual(['rate(15 minutes)']);
-    expect(JSON.stringify(rules[0]!.Properties.Targets)).toContain('OverdueSweepLambdaFunction');
+  it('runs the overdue sweep every 15 minutes and the WeChat push sender every minute', () => {
+    const schedules = resourcesOf('AWS::Events::Rule').map(
+      (r) => `${r.Properties.ScheduleExpression} → ${JSON.stringify(r.Properties.Targets).match(/"(\w+)LambdaFunction"/)?.[1]}`,
+    );
+    expect(schedules.sort()).toEqual(['rate(1 minute) → PushSender', 'rate(15 minutes) → OverdueSweep']);
   });
 
   it('bundles each function small, without the AWS SDK the runtime provides', () => {

@@ -2,6 +2,7 @@ import { attachmentRoutes } from './attachments';
 import { authRoutes } from './auth';
 import { categoryRoutes } from './categories';
 import { departmentRoutes } from './departments';
+import { devRoutes } from './dev';
 import { healthRoutes } from './health';
 import { inboxRoutes } from './inbox';
 import { meRoutes } from './me';
@@ -16,6 +17,7 @@ export const functionRoutes = {
   departments: departmentRoutes,
   requests: requestRoutes,
   inbox: inboxRoutes,
+  dev: devRoutes,
   attachments: attachmentRoutes,
 };
 

@@ -7,6 +7,7 @@ import { routeKey, routes as contractRoutes, type ApiErrorBody, type RouteName }
 import type { z } from 'zod';
 import { DomainError } from '../domain/errors';
 import type { User } from '../domain/user';
+import { readClockOffset, shiftedClock } from '../store/devClock';
 import { directory, userOf } from '../store/directory';
 import { defaultDeps, type Deps } from './deps';
 import { verifyToken } from './tokens';
@@ -55,15 +56,24 @@ export async function dispatch(routes: Route[], event: APIGatewayProxyEventV2, d
   let userId: string | undefined;
   try {
     if (!matched) throw new DomainError('NOT_FOUND', '接口不存在', `no route for ${event.routeKey}`);
+    // Tokens expire in real time; only business time (deadlines) follows a moved test clock.
     const user = contractRoutes[matched.name].auth ? await authenticate(deps, event) : undefined;
+    const callDeps = await withStageClock(deps);
     userId = user?.id;
-    result = await matched.handle(context(deps, event, requestId, user));
+    result = await matched.handle(context(callDeps, event, requestId, user));
   } catch (error) {
     result = errorResult(error, requestId, deps);
   }
   result.headers = { ...result.headers, 'x-request-id': requestId };
   deps.log({ requestId, gatewayRequestId: event.requestContext?.requestId, route: event.routeKey, status: result.statusCode, ms: Date.now() - started, userId });
   return result;
+}
+
+/** Outside prod, the clock a browser test moved (store/devClock.ts); prod's clock is never touched. */
+export async function withStageClock(deps: Deps): Promise<Deps> {
+  if (deps.config.stage === 'prod') return deps;
+  const offset = await readClockOffset(deps.db);
+  return offset ? { ...deps, clock: shiftedClock(deps.clock, offset) } : deps;
 }
 
 async function authenticate(deps: Deps, event: APIGatewayProxyEventV2): Promise<User> {
