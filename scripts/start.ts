@@ -1,8 +1,8 @@
 /**
  * `npm start`: the whole product on this machine — DynamoDB Local (data kept in .data/), the table
- * and the demo park, the API (the real Lambda handlers under serverless-offline) and the h5 client.
- * Ctrl-C stops everything. Ports: PARKLINK_API_PORT, PARKLINK_WEB_PORT, PARKLINK_DYNAMO_PORT,
- * PARKLINK_LAMBDA_PORT.
+ * and the demo park, a local S3 server for attachments (.data/s3), the API (the real Lambda handlers
+ * under serverless-offline) and the h5 client. Ctrl-C stops everything. Ports: PARKLINK_API_PORT,
+ * PARKLINK_WEB_PORT, PARKLINK_DYNAMO_PORT, PARKLINK_LAMBDA_PORT, PARKLINK_S3_PORT.
  */
 import { resolve } from 'node:path';
 import type { DevUserList } from '@parklink/contract';
@@ -11,6 +11,7 @@ import { depsFromConfig } from '../functions/src/http/deps';
 import { sweepOverdue } from '../functions/src/jobs/overdueSweep';
 import { ROOT, startApi } from './local/api';
 import { startDynamo, type LocalDynamo } from './local/dynamo';
+import { DEV_BUCKET, startS3, type LocalS3 } from './local/s3';
 import { assertPortFree } from './local/ports';
 import type { Child } from './local/processes';
 import { prepareTable } from './local/table';
@@ -27,11 +28,13 @@ async function main() {
     PARKLINK_WEB_PORT: port('PARKLINK_WEB_PORT', 10086),
     PARKLINK_DYNAMO_PORT: port('PARKLINK_DYNAMO_PORT', 8000),
     PARKLINK_LAMBDA_PORT: port('PARKLINK_LAMBDA_PORT', 3002),
+    PARKLINK_S3_PORT: port('PARKLINK_S3_PORT', 4569),
   };
   for (const [name, value] of Object.entries(ports)) await assertPortFree(value, name);
 
   const children: Child[] = [];
   let dynamo: LocalDynamo | undefined;
+  let s3: LocalS3 | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -39,6 +42,7 @@ async function main() {
     console.log('\n正在停止 / stopping…');
     await Promise.all(children.map((child) => child.stop()));
     await dynamo?.stop();
+    await s3?.stop();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
@@ -50,11 +54,16 @@ async function main() {
     const { created, seeded } = await prepareTable(dynamo.client, 'parklink-dev');
     console.log(`  table parklink-dev ${created ? 'created' : 'exists'}; ${seeded ? `demo park seeded (${seeded} items)` : 'demo park present'}`);
 
+    step('S3 (s3rver, attachments)');
+    s3 = await startS3({ port: ports.PARKLINK_S3_PORT, dataDir: resolve(ROOT, '.data/s3'), buckets: [DEV_BUCKET] });
+    console.log(`  bucket ${DEV_BUCKET} ready`);
+
     step('API (serverless-offline)');
     const api = await startApi({
       port: ports.PARKLINK_API_PORT,
       lambdaPort: ports.PARKLINK_LAMBDA_PORT,
       dynamoEndpoint: dynamo.endpoint,
+      env: { S3_ENDPOINT: s3.endpoint },
       echo: process.env.PARKLINK_VERBOSE === '1',
     });
     children.push(api.child);
@@ -65,7 +74,7 @@ async function main() {
     const web = await startWebDev({ port: ports.PARKLINK_WEB_PORT, apiUrl: api.url, echo: process.env.PARKLINK_VERBOSE === '1' });
     children.push(web.child);
 
-    await printSummary(api.url, web.url, dynamo.endpoint);
+    await printSummary(api.url, web.url, dynamo.endpoint, s3.endpoint);
   } catch (error) {
     console.error(`\n启动失败 / failed to start: ${(error as Error).message}`);
     await stop(1);
@@ -96,13 +105,14 @@ function step(what: string) {
   console.log(`▶ ${what}…`);
 }
 
-async function printSummary(apiUrl: string, webUrl: string, dynamoEndpoint: string) {
+async function printSummary(apiUrl: string, webUrl: string, dynamoEndpoint: string, s3Endpoint: string) {
   const { users } = (await (await fetch(`${apiUrl}/v1/auth/dev/users`)).json()) as DevUserList;
   console.log(`
 ParkLink 园企通 is running — Ctrl-C stops everything.
   h5 client   ${webUrl}
   API         ${apiUrl}   (health: ${apiUrl}/v1/health)
   DynamoDB    ${dynamoEndpoint}   (data in .data/; npm run reset wipes it)
+  S3          ${s3Endpoint}/${DEV_BUCKET}   (attachments, in .data/s3; reached by presigned URLs)
 
 Demo logins (pick one on the h5 login page, or POST ${apiUrl}/v1/auth/dev {"userId": …}):`);
   for (const user of users) {

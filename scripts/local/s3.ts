@@ -15,6 +15,9 @@ import { join } from 'node:path';
 import S3rver from 's3rver';
 import { s3Client } from '../../functions/src/ports/objectStorage';
 
+/** The attachments bucket of the `dev` stage (serverless.yml `params.dev.bucketName`). */
+export const DEV_BUCKET = 'parklink-dev-attachments';
+
 export interface LocalS3 {
   endpoint: string;
   stop(): Promise<void>;
