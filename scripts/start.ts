@@ -12,6 +12,12 @@ import { sweepOverdue } from '../functions/src/jobs/overdueSweep';
 import { ROOT, startApi } from './local/api';
 import { startDynamo, type LocalDynamo } from './local/dynamo';
 import { DEV_BUCKET, startS3, type LocalS3 } from './local/s3';
+import { startFakeWeChat, type FakeWeChat } from './local/fakeWeChat';
+import { withStageClock } from '../functions/src/http/middleware';
+import { pushSettingsFromEnv, sendPendingPushes } from '../functions/src/jobs/pushSender';
+
+/** The local WeChat app: the fake server accepts only these, and only codes it issued itself. */
+const DEV_WECHAT_APP = { appId: 'wx-parklink-dev', appSecret: 'parklink-dev-wechat-secret' };
 import { assertPortFree } from './local/ports';
 import type { Child } from './local/processes';
 import { prepareTable } from './local/table';
@@ -29,12 +35,14 @@ async function main() {
     PARKLINK_DYNAMO_PORT: port('PARKLINK_DYNAMO_PORT', 8000),
     PARKLINK_LAMBDA_PORT: port('PARKLINK_LAMBDA_PORT', 3002),
     PARKLINK_S3_PORT: port('PARKLINK_S3_PORT', 4569),
+    PARKLINK_WECHAT_PORT: port('PARKLINK_WECHAT_PORT', 3099),
   };
   for (const [name, value] of Object.entries(ports)) await assertPortFree(value, name);
 
   const children: Child[] = [];
   let dynamo: LocalDynamo | undefined;
   let s3: LocalS3 | undefined;
+  let wechat: FakeWeChat | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -43,6 +51,7 @@ async function main() {
     await Promise.all(children.map((child) => child.stop()));
     await dynamo?.stop();
     await s3?.stop();
+    await wechat?.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
@@ -51,49 +60,72 @@ async function main() {
   try {
     step('DynamoDB Local');
     dynamo = await startDynamo({ port: ports.PARKLINK_DYNAMO_PORT, dataDir: resolve(ROOT, '.data/dynamodb') });
-    const { created, seeded } = await prepareTable(dynamo.client, 'parklink-dev');
-    console.log(`  table parklink-dev ${created ? 'created' : 'exists'}; ${seeded ? `demo park seeded (${seeded} items)` : 'demo park present'}`);
+    const table = await prepareTable(dynamo.client, 'parklink-dev');
+    console.log(
+      `  table parklink-dev ${table.created ? 'created' : 'exists'}` +
+        (table.indexesAdded.length ? ` (indexes added: ${table.indexesAdded.join(', ')})` : '') +
+        `; ${table.seeded ? `demo park seeded (${table.seeded} items)` : 'demo park present'}` +
+        (table.refreshed ? ` (categories, departments and calendar refreshed)` : ''),
+    );
 
     step('S3 (s3rver, attachments)');
     s3 = await startS3({ port: ports.PARKLINK_S3_PORT, dataDir: resolve(ROOT, '.data/s3'), buckets: [DEV_BUCKET] });
     console.log(`  bucket ${DEV_BUCKET} ready`);
+
+    step('WeChat (local fake: login codes, subscribe messages)');
+    wechat = await startFakeWeChat({ port: ports.PARKLINK_WECHAT_PORT, ...DEV_WECHAT_APP });
+    const wechatEnv = {
+      WECHAT_APP_ID: DEV_WECHAT_APP.appId,
+      WECHAT_APP_SECRET: DEV_WECHAT_APP.appSecret,
+      WECHAT_API_BASE: wechat.apiBase,
+      WECHAT_TEMPLATE_PROGRESS: 'dev-template-progress',
+      WECHAT_TEMPLATE_TODO: 'dev-template-todo',
+    };
 
     step('API (serverless-offline)');
     const api = await startApi({
       port: ports.PARKLINK_API_PORT,
       lambdaPort: ports.PARKLINK_LAMBDA_PORT,
       dynamoEndpoint: dynamo.endpoint,
-      env: { S3_ENDPOINT: s3.endpoint },
+      env: { S3_ENDPOINT: s3.endpoint, ...wechatEnv },
       echo: process.env.PARKLINK_VERBOSE === '1',
     });
     children.push(api.child);
 
-    startSweepTimer(dynamo.endpoint);
+    startJobTimer(dynamo.endpoint, wechatEnv);
 
     step('h5 client (taro --watch)');
     const web = await startWebDev({ port: ports.PARKLINK_WEB_PORT, apiUrl: api.url, echo: process.env.PARKLINK_VERBOSE === '1' });
     children.push(web.child);
 
-    await printSummary(api.url, web.url, dynamo.endpoint, s3.endpoint);
+    await printSummary(api.url, web.url, dynamo.endpoint, s3.endpoint, wechat.apiBase);
   } catch (error) {
     console.error(`\n启动失败 / failed to start: ${(error as Error).message}`);
     await stop(1);
   }
 }
 
-/** The overdue sweep that AWS runs every 15 minutes, here on a local timer (PARKLINK_SWEEP_SECONDS, default 60). */
-function startSweepTimer(dynamoEndpoint: string) {
+/**
+ * The scheduled jobs AWS runs (overdue sweep every 15 minutes, WeChat pushes every minute), here on
+ * one local timer (PARKLINK_SWEEP_SECONDS, default 60), on the stage's clock like the API.
+ */
+function startJobTimer(dynamoEndpoint: string, wechatEnv: Record<string, string>) {
   const seconds = Number(process.env.PARKLINK_SWEEP_SECONDS ?? 60);
-  const deps = depsFromConfig(configFromEnv({ ...process.env, STAGE: 'dev', DYNAMODB_ENDPOINT: dynamoEndpoint }), { log: () => {} });
+  const env = { ...process.env, ...wechatEnv, STAGE: 'dev', DYNAMODB_ENDPOINT: dynamoEndpoint };
+  const deps = depsFromConfig(configFromEnv(env), { log: () => {} });
+  const push = pushSettingsFromEnv(env);
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
     try {
-      const result = await sweepOverdue(deps);
-      if (result.escalated) console.log(`[sweep] escalated ${result.escalated} overdue request(s)`);
+      const now = await withStageClock(deps);
+      const swept = await sweepOverdue(now);
+      if (swept.escalated) console.log(`[sweep] escalated ${swept.escalated} overdue request(s)`);
+      const pushed = await sendPendingPushes(now, push);
+      if (pushed.sent) console.log(`[push] sent ${pushed.sent} subscribe message(s) to the fake WeChat`);
     } catch (error) {
-      console.error(`[sweep] failed: ${(error as Error).message}`);
+      console.error(`[jobs] failed: ${(error as Error).message}`);
     } finally {
       running = false;
     }
@@ -105,7 +137,7 @@ function step(what: string) {
   console.log(`▶ ${what}…`);
 }
 
-async function printSummary(apiUrl: string, webUrl: string, dynamoEndpoint: string, s3Endpoint: string) {
+async function printSummary(apiUrl: string, webUrl: string, dynamoEndpoint: string, s3Endpoint: string, wechatUrl: string) {
   const { users } = (await (await fetch(`${apiUrl}/v1/auth/dev/users`)).json()) as DevUserList;
   console.log(`
 ParkLink 园企通 is running — Ctrl-C stops everything.
@@ -113,6 +145,7 @@ ParkLink 园企通 is running — Ctrl-C stops everything.
   API         ${apiUrl}   (health: ${apiUrl}/v1/health)
   DynamoDB    ${dynamoEndpoint}   (data in .data/; npm run reset wipes it)
   S3          ${s3Endpoint}/${DEV_BUCKET}   (attachments, in .data/s3; reached by presigned URLs)
+  WeChat      ${wechatUrl}   (a local fake; subscribe messages it received: ${wechatUrl}/_sent)
 
 Demo logins (pick one on the h5 login page, or POST ${apiUrl}/v1/auth/dev {"userId": …}):`);
   for (const user of users) {

@@ -20,11 +20,29 @@ export interface ParkSeed {
   calendar: CalendarRecord;
 }
 
+/** Bumped when the seed's park-level records change shape; older local parks get them rewritten. */
+export const SEED_VERSION = 2;
+
+/**
+ * Rewrites the park-level records (park, departments, categories, calendar) of a park seeded by an
+ * older version. Users, invites and everything people entered are left as they are.
+ */
+export async function refreshParkSeed(db: Db, seed: ParkSeed): Promise<number> {
+  const items = [
+    directoryItems.park({ ...seed.park, seedVersion: SEED_VERSION }),
+    directoryItems.calendar(seed.calendar),
+    ...seed.departments.map(directoryItems.department),
+    ...seed.categories.map(directoryItems.category),
+  ];
+  await putAll(db, items);
+  return items.length;
+}
+
 /** Writes a park's directory. Refuses a seed that breaks its own references rather than writing half of it. */
 export async function writeParkSeed(db: Db, seed: ParkSeed): Promise<number> {
   checkSeed(seed);
   const items = [
-    directoryItems.park(seed.park),
+    directoryItems.park({ ...seed.park, seedVersion: SEED_VERSION }),
     directoryItems.calendar(seed.calendar),
     ...seed.departments.map(directoryItems.department),
     ...seed.categories.map(directoryItems.category),
@@ -32,6 +50,11 @@ export async function writeParkSeed(db: Db, seed: ParkSeed): Promise<number> {
     ...seed.users.map(directoryItems.user),
     ...seed.users.flatMap((u) => (u.inviteCode ? [directoryItems.invite({ ...u, inviteCode: u.inviteCode })] : [])),
   ];
+  await putAll(db, items);
+  return items.length;
+}
+
+async function putAll(db: Db, items: Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
     let pending: Record<string, unknown>[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
     while (pending?.length) {
@@ -41,7 +64,6 @@ export async function writeParkSeed(db: Db, seed: ParkSeed): Promise<number> {
       pending = UnprocessedItems?.[db.tableName] as Record<string, unknown>[] | undefined;
     }
   }
-  return items.length;
 }
 
 function checkSeed(seed: ParkSeed) {

@@ -13,6 +13,8 @@ export interface ParkRecord {
   name: string;
   /** Who hears about requests overdue for a day (level-2 escalation). */
   adminUserIds: string[];
+  /** Which version of the seed wrote the park-level records (local demo parks only). */
+  seedVersion?: number;
 }
 
 import type { CategoryField, DepartmentKind, SlaSpec } from '@parklink/contract';

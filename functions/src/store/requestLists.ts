@@ -10,6 +10,7 @@ import type { RequestState } from '../domain/request';
 import { DomainError } from '../domain/errors';
 import { stripKeys, type Db } from './db';
 import { INDEX, gsiKeys } from './keys';
+import { upgradeRequest } from './legacy';
 
 type IndexName = keyof typeof INDEX;
 
@@ -117,7 +118,7 @@ class SourceReader {
     );
     for (const item of page.Items ?? []) {
       const key: Key = { pk: String(item.pk), sk: String(item.sk), [pkName]: String(item[pkName]), [skName]: String(item[skName]) };
-      this.buffer.push({ sortKey: String(item[skName]), key, state: stripKeys<RequestState>(item) });
+      this.buffer.push({ sortKey: String(item[skName]), key, state: upgradeRequest(stripKeys<RequestState>(item)) });
     }
     this.startKey = page.LastEvaluatedKey as Key | undefined;
     this.exhausted = !this.startKey;

@@ -6,6 +6,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import { nextEscalationAt } from '../domain/escalation';
 import { currentDeadline, isOpen, type RequestState } from '../domain/request';
 import { notificationItem, type NotificationRecord } from './inbox';
+import { upgradeRequest } from './legacy';
 import { isConditionFailure, stripKeys, type Db } from './db';
 import { INDEX, gsiKeys, keys } from './keys';
 
@@ -73,7 +74,7 @@ export const requestStore = {
     const { Item } = await db.doc.send(
       new GetCommand({ TableName: db.tableName, Key: keys.request(parkId, requestId), ConsistentRead: true }),
     );
-    return Item ? stripKeys<RequestState>(Item) : undefined;
+    return Item ? upgradeRequest(stripKeys<RequestState>(Item)) : undefined;
   },
 
   /**

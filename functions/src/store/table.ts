@@ -3,6 +3,7 @@ import {
   DeleteTableCommand,
   DescribeTableCommand,
   ResourceNotFoundException,
+  UpdateTableCommand,
   waitUntilTableExists,
   type CreateTableCommandInput,
   type DynamoDBClient,
@@ -22,6 +23,29 @@ export async function tableExists(client: DynamoDBClient, tableName: string): Pr
   } catch (error) {
     if (error instanceof ResourceNotFoundException) return false;
     throw error;
+  }
+}
+
+/**
+ * Adds the indexes table.json has and the table lacks (one per call, as DynamoDB requires), so a
+ * local table made by an older version keeps its data. Deployed tables change through CloudFormation.
+ */
+export async function addMissingIndexes(client: DynamoDBClient, tableName: string): Promise<string[]> {
+  const added: string[] = [];
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+    const missing = (tableDefinition.GlobalSecondaryIndexes ?? []).find((g) => !existing.has(g.IndexName));
+    if (!missing) return added;
+    const attributes = new Set(missing.KeySchema!.map((k) => k.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: tableDefinition.AttributeDefinitions!.filter((a) => attributes.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [{ Create: missing }],
+      }),
+    );
+    added.push(missing.IndexName!);
   }
 }
 
