@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { SlaClockState, SlaClockView, RequestSummary } from '@parklink/contract';
-import { formatTime, timeLeft } from '../lib/time';
+import { formatShortTime, timeLeft } from '../lib/time';
 import { useNow } from './Countdown';
 
 const STATE: Record<SlaClockState, string> = {
@@ -32,7 +32,7 @@ function ClockRow({ name, label, clock }: { name: string; label: string; clock: 
       <Text className={`clock-state clock-state-${state}`}>{STATE[state]}</Text>
       {left && !left.overdue ? <Text className={`countdown ${tone}`}>{left.text}</Text> : null}
       <Text className={`clock-deadline ${tone}`}>
-        {clock.state === 'paused' ? '等待企业补充' : clock.stoppedAt ? `${formatTime(clock.stoppedAt)} 停止` : `${formatTime(clock.deadlineAt)} 截止`}
+        {clock.state === 'paused' ? '等待企业补充' : clock.stoppedAt ? `${formatShortTime(clock.stoppedAt)} 停止` : `${formatShortTime(clock.deadlineAt)} 截止`}
       </Text>
     </View>
   );

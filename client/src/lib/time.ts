@@ -31,3 +31,10 @@ export function slaText(sla: SlaSpec): string {
 export function deadlineLabel(category: { claimSla: SlaSpec; resolveSla: SlaSpec }): string {
   return `${slaText(category.claimSla)}内响应，${slaText(category.resolveSla)}内办结`;
 }
+
+/** Month, day and time, for tight rows: 11-26 12:50. */
+export function formatShortTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -81,7 +81,10 @@ export function MessageForm({
         value={text}
         maxlength={field === 'reason' ? 500 : 2000}
         placeholder={placeholder}
-        onInput={(e) => setText(e.detail.value)}
+        onInput={(e) => {
+          setText(e.detail.value);
+          setCheckError(undefined);
+        }}
       />
       <FieldError message={checkError ?? fieldErrors[field]} />
       <ErrorMessage message={error} />

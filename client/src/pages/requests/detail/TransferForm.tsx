@@ -51,7 +51,10 @@ export function TransferForm({ id, current, ...props }: RequestActionProps & { c
           <View
             key={d.id}
             className={`choice transfer-department ${departmentId === d.id ? 'choice-on' : ''}`}
-            onClick={() => setDepartmentId(d.id)}
+            onClick={() => {
+              setDepartmentId(d.id);
+              setErrors(({ departmentId: _, ...rest }) => rest);
+            }}
           >
             {d.name}
           </View>
@@ -63,7 +66,10 @@ export function TransferForm({ id, current, ...props }: RequestActionProps & { c
         value={reason}
         maxlength={500}
         placeholder="转派原因"
-        onInput={(e) => setReason(e.detail.value)}
+        onInput={(e) => {
+          setReason(e.detail.value);
+          setErrors(({ reason: _, ...rest }) => rest);
+        }}
       />
       <FieldError message={errors.reason ?? fieldErrors.reason} />
       <ErrorMessage message={error} />
