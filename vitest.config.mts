@@ -45,6 +45,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // One browser stack at a time: each builds h5 and runs serverless-offline (2 cores here).
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 400_000,
         },

@@ -24,7 +24,7 @@ beforeAll(async () => {
   await promisify(execFile)(
     resolve(ROOT, 'node_modules/.bin/serverless'),
     ['package', '--stage', 'prod', '--package', packageDir],
-    { cwd: ROOT, env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' } },
+    { cwd: ROOT, env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', PARKLINK_ESBUILD_DIR: '.esbuild-package' } },
   );
   template = JSON.parse(readFileSync(join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'));
 });

@@ -3,7 +3,7 @@
  * against the API under serverless-offline and DynamoDB Local. A screenshot of every step goes to
  * .artifacts/e2e/ (git-ignored).
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,8 +19,8 @@ let page: Page;
 let shot = 0;
 
 beforeAll(async () => {
-  rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
+  for (const f of readdirSync(SHOTS)) if (f.startsWith('journey-')) rmSync(resolve(SHOTS, f));
   stack = await startE2eStack();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -45,7 +45,7 @@ afterAll(async () => {
 
 async function snap(name: string) {
   shot++;
-  await page.screenshot({ path: resolve(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+  await page.screenshot({ path: resolve(SHOTS, `journey-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
 }
 
 async function loginAs(name: string) {
