@@ -37,3 +37,15 @@ export type Department = z.infer<typeof Department>;
 
 export const DepartmentList = z.object({ departments: z.array(Department) });
 export type DepartmentList = z.infer<typeof DepartmentList>;
+
+const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 年-月-日 / dates are YYYY-MM-DD' });
+
+/** The park's working calendar (工作日): days off and make-up working days (调休), as published each year. */
+export const WorkCalendarView = z.object({
+  years: z.array(z.number().int().min(2000).max(2100)).max(20),
+  holidays: z.array(CalendarDate).max(400),
+  workdays: z.array(CalendarDate).max(100),
+  /** The version read; a save with an older one is refused (409) rather than overwriting someone's edit. */
+  version: z.number().int().nonnegative(),
+});
+export type WorkCalendarView = z.infer<typeof WorkCalendarView>;

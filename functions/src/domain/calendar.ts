@@ -10,6 +10,8 @@ export interface WorkCalendar {
   workdays: string[];
 }
 
+import { DomainError } from './errors';
+
 const DAY_MS = 86_400_000;
 const CST_OFFSET_MS = 8 * 3_600_000;
 
@@ -57,4 +59,24 @@ export function workingTimeBetween(calendar: WorkCalendar, from: string, to: str
     cursor = end;
   }
   return total;
+}
+
+/**
+ * An admin's calendar, checked: real dates, no day both off and on, and make-up working days only
+ * on weekends (that is what 调休 means). Sorted and without repeats.
+ */
+export function checkCalendar(input: WorkCalendar): WorkCalendar {
+  const real = (date: string) => new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+  const bad = [...input.holidays, ...input.workdays].find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !real(d));
+  if (bad) throw new DomainError('VALIDATION_FAILED', `日期无效：${bad}`, `not a date: ${bad}`, 'holidays');
+  const holidays = [...new Set(input.holidays)].sort();
+  const workdays = [...new Set(input.workdays)].sort();
+  const both = workdays.find((d) => holidays.includes(d));
+  if (both) throw new DomainError('VALIDATION_FAILED', `${both} 不能既是假日又是调休工作日`, `${both} is both a holiday and a workday`, 'workdays');
+  const weekday = workdays.find((d) => {
+    const day = new Date(`${d}T00:00:00Z`).getUTCDay();
+    return day !== 0 && day !== 6;
+  });
+  if (weekday) throw new DomainError('VALIDATION_FAILED', `${weekday} 本就是工作日，调休上班日应为周末`, `${weekday} is a weekday`, 'workdays');
+  return { holidays, workdays };
 }

@@ -1,5 +1,6 @@
 import { attachmentRoutes } from './attachments';
 import { authRoutes } from './auth';
+import { calendarRoutes } from './calendar';
 import { categoryRoutes } from './categories';
 import { departmentRoutes } from './departments';
 import { devRoutes } from './dev';
@@ -14,6 +15,7 @@ export const functionRoutes = {
   auth: authRoutes,
   me: meRoutes,
   categories: categoryRoutes,
+  calendar: calendarRoutes,
   departments: departmentRoutes,
   requests: requestRoutes,
   inbox: inboxRoutes,

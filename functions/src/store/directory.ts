@@ -2,7 +2,7 @@
  * Parks and the people and units in them: departments, categories, enterprises, users, and the
  * lookups login needs (openid, invite code, demo users). Keys: see keys.ts.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { User } from '../domain/user';
 import { weekendsOnly } from '../domain/calendar';
 import { isConditionFailure, stripKeys, type Db } from './db';
@@ -44,6 +44,7 @@ export interface CategoryRecord {
 
 export interface CalendarRecord extends WorkCalendar {
   parkId: string;
+  version?: number;
   /** Which years the lists cover, for the admin page that keeps them up to date. */
   years: number[];
 }
@@ -100,6 +101,27 @@ export const directory = {
   getCategory: (db: Db, parkId: string, categoryId: string) => get<CategoryRecord>(db, keys.category(parkId, categoryId)),
   getEnterprise: (db: Db, parkId: string, id: string) => get<EnterpriseRecord>(db, keys.enterprise(parkId, id)),
   getDepartment: (db: Db, parkId: string, id: string) => get<DepartmentRecord>(db, keys.department(parkId, id)),
+  /** The calendar record as an admin edits it (with its version), if one was ever set. */
+  getCalendarRecord: (db: Db, parkId: string) => get<CalendarRecord>(db, keys.calendar(parkId)),
+
+  /** Saves an admin's calendar only if nobody saved since `expectedVersion` (0: never saved). */
+  async saveCalendar(db: Db, record: CalendarRecord & { version: number }, expectedVersion: number): Promise<boolean> {
+    try {
+      await db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: directoryItems.calendar(record),
+          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk) OR attribute_not_exists(version)' : 'version = :v',
+          ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
   /** The park's working calendar; weekends only if none was ever set. */
   async getCalendar(db: Db, parkId: string): Promise<WorkCalendar> {
     const record = await get<CalendarRecord>(db, keys.calendar(parkId));
