@@ -2,10 +2,10 @@
  * Parks and the people and units in them: departments, categories, enterprises, users, and the
  * lookups login needs (openid, invite code, demo users). Keys: see keys.ts.
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { User } from '../domain/user';
 import { weekendsOnly } from '../domain/calendar';
-import { isConditionFailure, stripKeys, type Db } from './db';
+import { isConditionFailure, queryItems, stripKeys, type Db } from './db';
 import { INDEX, gsiKeys, keys, parkPk, prefixes } from './keys';
 
 export interface ParkRecord {
@@ -78,15 +78,8 @@ async function get<T>(db: Db, key: { pk: string; sk: string }): Promise<T | unde
   return Item ? stripKeys<T>(Item) : undefined;
 }
 
-async function queryAll<T>(db: Db, input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<T[]> {
-  const items: T[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(new QueryCommand({ ...input, TableName: db.tableName, ExclusiveStartKey }));
-    for (const item of page.Items ?? []) items.push(stripKeys<T>(item));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
+async function queryAll<T>(db: Db, input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
+  return (await queryItems(db, input)).map((item) => stripKeys<T>(item));
 }
 
 const inPark = (db: Db, parkId: string, prefix: string) =>

@@ -4,7 +4,7 @@
  */
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Notification, NotificationKind } from '@parklink/contract';
-import { isConditionFailure, stripKeys, type Db } from './db';
+import { isConditionFailure, queryItems, queryPages, stripKeys, type Db } from './db';
 import { INDEX, gsiKeys, keys } from './keys';
 
 /** Where a message stands with WeChat: waiting in the outbox, or done one way or another. */
@@ -72,21 +72,8 @@ export const inboxStore = {
 
   async unreadCount(db: Db, userId: string): Promise<number> {
     let count = 0;
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: INDEX.gsi3,
-          KeyConditionExpression: 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': gsiKeys.unread(userId, '').gsi3pk },
-          Select: 'COUNT',
-          ExclusiveStartKey,
-        }),
-      );
-      count += page.Count ?? 0;
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    const unread = { IndexName: INDEX.gsi3, KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': gsiKeys.unread(userId, '').gsi3pk } };
+    for await (const page of queryPages(db, { ...unread, Select: 'COUNT' })) count += page.Count ?? 0;
     return count;
   },
 
@@ -110,21 +97,11 @@ export const inboxStore = {
   },
 
   async unreadIds(db: Db, userId: string): Promise<string[]> {
-    const ids: string[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: INDEX.gsi3,
-          KeyConditionExpression: 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': gsiKeys.unread(userId, '').gsi3pk },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) ids.push(String(item.gsi3sk));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return ids;
+    const items = await queryItems(db, {
+      IndexName: INDEX.gsi3,
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': gsiKeys.unread(userId, '').gsi3pk },
+    });
+    return items.map((item) => String(item.gsi3sk));
   },
 };

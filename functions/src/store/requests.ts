@@ -2,12 +2,12 @@
  * Requests (诉求): one item per request holding its timeline, written whole with a version check
  * (optimistic concurrency) so two writers can never overwrite each other. Keys: see keys.ts.
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { nextEscalationAt } from '../domain/escalation';
 import { currentDeadline, isOpen, type RequestState } from '../domain/request';
 import { notificationItem, type NotificationRecord } from './inbox';
 import { upgradeRequest } from './legacy';
-import { isConditionFailure, stripKeys, type Db } from './db';
+import { isConditionFailure, queryItems, stripKeys, type Db } from './db';
 import { INDEX, gsiKeys, keys } from './keys';
 
 /** Somebody else saved the request first; re-read and try again. */
@@ -162,22 +162,12 @@ export const requestStore = {
 
   /** Ids of a park's requests whose next escalation step is due by `now`. */
   async listDue(db: Db, parkId: string, now: string): Promise<string[]> {
-    const ids: string[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: INDEX.gsi4,
-          KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk <= :now',
-          ExpressionAttributeValues: { ':pk': gsiKeys.due(parkId, '', '').gsi4pk, ':now': `${now}#~` },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) ids.push(String(item.sk).replace(/^REQ#/, ''));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return ids;
+    const items = await queryItems(db, {
+      IndexName: INDEX.gsi4,
+      KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk <= :now',
+      ExpressionAttributeValues: { ':pk': gsiKeys.due(parkId, '', '').gsi4pk, ':now': `${now}#~` },
+    });
+    return items.map((item) => String(item.sk).replace(/^REQ#/, ''));
   },
 
 };
