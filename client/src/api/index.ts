@@ -26,6 +26,7 @@ import {
   type WithdrawInput,
 } from '@parklink/contract';
 import { call } from './http';
+import { inboxApi, saveSubscriptions } from './inbox';
 import { saveSession, updateMe } from './session';
 
 export { ApiError, API_BASE, errorText, setUnauthenticatedHandler, zh } from './http';
@@ -64,6 +65,10 @@ export const api = {
     const res = await call<DepartmentList>('listDepartments');
     return res.departments;
   },
+  /** In-app messages: list by cursor, mark read. */
+  inbox: inboxApi,
+  /** WeChat subscribe-message consents just given (one message each). */
+  subscriptions: saveSubscriptions,
   requests: {
     /** `idempotencyKey`: made once per submission attempt, reused on retry. */
     create(input: CreateRequestInput, idempotencyKey: string): Promise<ServiceRequest> {

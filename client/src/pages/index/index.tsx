@@ -3,11 +3,13 @@ import { roleLabels } from '@parklink/contract';
 import { clearSession } from '../../api';
 import { ActionButton } from '../../components/ActionButton';
 import { useMe } from '../../hooks/useSession';
-import { PAGES, open, relaunch } from '../../lib/nav';
+import { PAGES, open, openTab, relaunch } from '../../lib/nav';
 import { isEnterprise, isHandler } from '../../lib/roles';
+import { useUnread } from '../../lib/unread';
 
 export default function HomePage() {
   const me = useMe();
+  const unread = useUnread();
   if (!me) return <View className="page" />;
 
   const logout = () => {
@@ -29,6 +31,15 @@ export default function HomePage() {
           ))}
         </View>
       </View>
+
+      {unread ? (
+        <View className="home-unread" onClick={() => openTab(PAGES.inbox)}>
+          <Text className="home-unread-text">
+            你有 <Text className="home-unread-count">{unread}</Text> 条未读消息
+          </Text>
+          <Text className="home-unread-go">查看 ›</Text>
+        </View>
+      ) : null}
 
       <View className="entries">
         {isEnterprise(me) ? (

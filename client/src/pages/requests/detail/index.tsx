@@ -13,6 +13,7 @@ import { useLoader } from '../../../hooks/useLoader';
 import { useSend, type RequestActionProps } from '../../../hooks/useSend';
 import { useMe } from '../../../hooks/useSession';
 import { isEnterprise } from '../../../lib/roles';
+import { thenAskConsent } from '../../../lib/subscribe';
 import { formatTime } from '../../../lib/time';
 import { InfoRequestForm } from './InfoRequestForm';
 import { NoteForm } from './NoteForm';
@@ -102,7 +103,7 @@ export default function DetailPage() {
 
       <ErrorMessage message={notice ?? direct.error} />
       {can('claim') ? (
-        <ActionButton className="claim-button action-claim" busy={direct.sending} onClick={() => void direct.run(() => api.requests.claim(r.id), '已认领')}>
+        <ActionButton className="claim-button action-claim" busy={direct.sending} onClick={() => void direct.run(() => thenAskConsent('todo', api.requests.claim(r.id)), '已认领')}>
           认领
         </ActionButton>
       ) : null}

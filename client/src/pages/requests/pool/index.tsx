@@ -10,6 +10,7 @@ import { RequestCard } from '../../../components/RequestCard';
 import { useLoader } from '../../../hooks/useLoader';
 import { useMe } from '../../../hooks/useSession';
 import { openDetail } from '../../../lib/nav';
+import { askSubscribeConsent } from '../../../lib/subscribe';
 
 const byDeadline = (a: RequestSummary, b: RequestSummary) => Date.parse(a.deadlineAt) - Date.parse(b.deadlineAt);
 
@@ -26,6 +27,7 @@ export default function PoolPage() {
     setError(null);
     try {
       await api.requests.claim(id);
+      askSubscribeConsent('todo');
       void Taro.showToast({ title: '已认领', icon: 'success' });
       openDetail(id);
     } catch (err) {

@@ -9,6 +9,7 @@ import { FieldError } from '../../../components/FieldError';
 import { useLoader } from '../../../hooks/useLoader';
 import { useMe } from '../../../hooks/useSession';
 import { PAGES } from '../../../lib/nav';
+import { askSubscribeConsent } from '../../../lib/subscribe';
 import { deadlineLabel } from '../../../lib/time';
 
 type Field = 'categoryId' | 'title' | 'description';
@@ -55,6 +56,7 @@ export default function SubmitPage() {
     setSending(true);
     try {
       const created = await api.requests.create(parsed.data, attempt.current.key);
+      askSubscribeConsent('progress');
       attempt.current = null;
       void Taro.redirectTo({ url: `${PAGES.detail}?id=${encodeURIComponent(created.id)}` });
     } catch (err) {
