@@ -14,6 +14,7 @@ import {
   type ReopenInput,
   type ReplyInput,
   type RequestInfoInput,
+  type ListRequestsQuery,
   type RequestList,
   type RequestScope,
   type RequestSummary,
@@ -25,6 +26,7 @@ import {
   type WechatLoginInput,
   type WithdrawInput,
 } from '@parklink/contract';
+import { attachments } from './attachments';
 import { call } from './http';
 import { inboxApi, saveSubscriptions } from './inbox';
 import { saveSession, updateMe } from './session';
@@ -81,6 +83,12 @@ export const api = {
       const res = await call<RequestList>('listRequests', { query: { scope } });
       return res.items;
     },
+    /** One page of a list with its filters; pass `nextCursor` back as `cursor` for the next. */
+    page(query: Partial<Pick<ListRequestsQuery, 'scope' | 'status' | 'categoryId' | 'q' | 'cursor' | 'limit'>>): Promise<RequestList> {
+      const q: Record<string, string> = {};
+      for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') q[k] = String(v);
+      return call<RequestList>('listRequests', { query: q });
+    },
     get(id: string): Promise<ServiceRequest> {
       return call<ServiceRequest>('getRequest', { params: { id } });
     },
@@ -119,4 +127,6 @@ export const api = {
       return call<ServiceRequest>('withdrawRequest', { params: { id }, body: input });
     },
   },
+  /** Files on a request or a reply: presigned upload, confirm, download URL. */
+  attachments,
 };

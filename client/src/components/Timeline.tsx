@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 import { requestStatusLabels, roleLabels, type TimelineEvent, type TimelineEventType } from '@parklink/contract';
 import { formatTime } from '../lib/time';
 
@@ -26,7 +27,7 @@ const REASON: Partial<Record<TimelineEventType, string>> = {
 };
 
 /** The history, oldest first. Internal events (liaisons only) are grey with a 内部 tag. */
-export function Timeline({ events }: { events: TimelineEvent[] }) {
+export function Timeline({ events, extra }: { events: TimelineEvent[]; /** More under an event (its attachments). */ extra?: (e: TimelineEvent) => ReactNode }) {
   return (
     <View className="timeline">
       {events.map((e) => {
@@ -52,6 +53,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
                 {e.message}
               </Text>
             ) : null}
+            {extra?.(e)}
           </View>
         );
       })}

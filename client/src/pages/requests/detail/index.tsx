@@ -15,6 +15,7 @@ import { useMe } from '../../../hooks/useSession';
 import { isEnterprise } from '../../../lib/roles';
 import { thenAskConsent } from '../../../lib/subscribe';
 import { formatTime } from '../../../lib/time';
+import { EventAttachments, RequestAttachments, RequestFields } from './Attachments';
 import { InfoRequestForm } from './InfoRequestForm';
 import { NoteForm } from './NoteForm';
 import { ProvideInfoForm } from './ProvideInfoForm';
@@ -93,6 +94,7 @@ export default function DetailPage() {
           {r.resolvedAt ? <Text className="field-row">办结：{formatTime(r.resolvedAt)}</Text> : null}
         </View>
         <Text className="detail-description">{r.description}</Text>
+        <RequestFields r={r} />
         {r.rating ? (
           <Text className="field-row rating-summary">
             评价：{r.rating.satisfied ? '满意' : '不满意'} · {r.rating.score} 分
@@ -100,6 +102,8 @@ export default function DetailPage() {
           </Text>
         ) : null}
       </View>
+
+      <RequestAttachments r={r} me={me} onDone={onDone} />
 
       <ErrorMessage message={notice ?? direct.error} />
       {can('claim') ? (
@@ -143,7 +147,7 @@ export default function DetailPage() {
 
       <View className="section">
         <Text className="section-title">办理记录</Text>
-        <Timeline events={r.timeline} />
+        <Timeline events={r.timeline} extra={(e) => <EventAttachments r={r} me={me} event={e} onDone={onDone} />} />
       </View>
     </View>
   );

@@ -1,19 +1,29 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
 import { api } from '../../../api';
 import { ActionButton } from '../../../components/ActionButton';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ListFilters, LoadMore } from '../../../components/ListFilters';
 import { RequestCard } from '../../../components/RequestCard';
 import { useLoader } from '../../../hooks/useLoader';
+import { useRequestList, type ListFilter } from '../../../hooks/useRequestList';
 import { useMe } from '../../../hooks/useSession';
 import { PAGES, open, openDetail } from '../../../lib/nav';
+import { LIAISON_SCOPES, emptyText } from '../../../lib/listText';
 import { isEnterprise } from '../../../lib/roles';
 
-/** Enterprises: their own requests. Liaisons: the ones they claimed. */
+/**
+ * Enterprises: their own requests. Liaisons: the ones they claimed (open, least time left first),
+ * with tabs for the pool, the department's overdue ones and their closed ones. Search, status and
+ * category filters, and 加载更多 by cursor.
+ */
 export default function MinePage() {
   const me = useMe();
-  const list = useLoader(() => api.requests.list('mine'));
+  const [filter, setFilter] = useState<ListFilter>({ scope: 'mine' });
+  const list = useRequestList(filter);
+  const categories = useLoader(() => api.categories());
   const enterprise = isEnterprise(me);
 
   useDidShow(() => {
@@ -32,13 +42,13 @@ export default function MinePage() {
           </ActionButton>
         ) : null}
       </View>
+      <ListFilters filter={filter} onChange={setFilter} scopes={enterprise || !me ? undefined : LIAISON_SCOPES} categories={categories.data ?? []} />
       <ErrorMessage message={list.error} />
-      {list.data && list.data.length === 0 ? (
-        <EmptyState text={enterprise ? '还没有提交过诉求' : '还没有认领诉求'} />
-      ) : null}
-      {(list.data ?? []).map((item) => (
+      {list.items && list.items.length === 0 && !list.loading ? <EmptyState text={emptyText(filter, enterprise)} /> : null}
+      {(list.items ?? []).map((item) => (
         <RequestCard key={item.id} item={item} className="request-item" onOpen={openDetail} />
       ))}
+      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} count={list.items?.length ?? 0} onMore={() => void list.loadMore()} />
     </View>
   );
 }

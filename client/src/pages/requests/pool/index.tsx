@@ -1,23 +1,28 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { RequestSummary } from '@parklink/contract';
 import { api, errorText } from '../../../api';
 import { ActionButton } from '../../../components/ActionButton';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ListFilters, LoadMore } from '../../../components/ListFilters';
 import { RequestCard } from '../../../components/RequestCard';
 import { useLoader } from '../../../hooks/useLoader';
+import { useRequestList, type ListFilter } from '../../../hooks/useRequestList';
 import { useMe } from '../../../hooks/useSession';
+import { LIAISON_SCOPES, emptyText } from '../../../lib/listText';
 import { openDetail } from '../../../lib/nav';
 import { askSubscribeConsent } from '../../../lib/subscribe';
 
-const byDeadline = (a: RequestSummary, b: RequestSummary) => Date.parse(a.deadlineAt) - Date.parse(b.deadlineAt);
-
-/** Liaisons: requests of their department nobody has claimed yet, least time left first. */
+/**
+ * Liaisons: requests of their department nobody has claimed yet, least time left first (the API
+ * sorts); the same tabs, search and filters as 我认领的.
+ */
 export default function PoolPage() {
   useMe();
-  const list = useLoader(async () => (await api.requests.list('pool')).sort(byDeadline));
+  const [filter, setFilter] = useState<ListFilter>({ scope: 'pool' });
+  const list = useRequestList(filter);
+  const categories = useLoader(() => api.categories());
   const [claiming, setClaiming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -46,15 +51,21 @@ export default function PoolPage() {
           刷新
         </ActionButton>
       </View>
+      <ListFilters filter={filter} onChange={setFilter} scopes={LIAISON_SCOPES} categories={categories.data ?? []} />
       <ErrorMessage message={error ?? list.error} />
-      {list.data && list.data.length === 0 ? <EmptyState text="暂无待认领的诉求" /> : null}
-      {(list.data ?? []).map((item) => (
-        <RequestCard key={item.id} item={item} className="pool-item" onOpen={openDetail}>
-          <ActionButton className="claim-button" small busy={claiming === item.id} onClick={() => void claim(item.id)}>
-            认领
-          </ActionButton>
-        </RequestCard>
-      ))}
+      {list.items && list.items.length === 0 && !list.loading ? <EmptyState text={emptyText(filter, false)} /> : null}
+      {(list.items ?? []).map((item) =>
+        filter.scope === 'pool' ? (
+          <RequestCard key={item.id} item={item} className="pool-item" onOpen={openDetail}>
+            <ActionButton className="claim-button" small busy={claiming === item.id} onClick={() => void claim(item.id)}>
+              认领
+            </ActionButton>
+          </RequestCard>
+        ) : (
+          <RequestCard key={item.id} item={item} className="request-item" onOpen={openDetail} />
+        ),
+      )}
+      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} count={list.items?.length ?? 0} onMore={() => void list.loadMore()} />
     </View>
   );
 }
