@@ -8,3 +8,4 @@ export * from './routes';
 export * from './health';
 export * from './inbox';
 export * from './attachments';
+export * from './stations';

@@ -35,6 +35,8 @@ export const routes = {
   inbox: { method: 'GET', path: '/v1/inbox', auth: true },
   markRead: { method: 'POST', path: '/v1/inbox/{id}/read', auth: true },
   markAllRead: { method: 'POST', path: '/v1/inbox/read-all', auth: true },
+  nearbyStations: { method: 'GET', path: '/v1/stations/nearby', auth: false },
+  getStation: { method: 'GET', path: '/v1/stations/{id}', auth: false },
 } as const;
 
 export type RouteName = keyof typeof routes;

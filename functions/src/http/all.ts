@@ -8,6 +8,7 @@ import { healthRoutes } from './health';
 import { inboxRoutes } from './inbox';
 import { meRoutes } from './me';
 import { requestRoutes } from './requests';
+import { stationRoutes } from './stations';
 
 /** Every route of every Lambda, keyed by the function that serves it in serverless.yml. */
 export const functionRoutes = {
@@ -18,6 +19,7 @@ export const functionRoutes = {
   calendar: calendarRoutes,
   departments: departmentRoutes,
   requests: requestRoutes,
+  stations: stationRoutes,
   inbox: inboxRoutes,
   dev: devRoutes,
   attachments: attachmentRoutes,

@@ -3,7 +3,9 @@
  * enterprises modelled on the field reports (shared/seeds): an approvals bureau, human resources,
  * the tax bureau, two bank branches, a law firm and a mentor group, with a 3-day green channel.
  */
-import type { CategoryField, SlaSpec } from '@parklink/contract';
+import type { Amenity, CategoryField, SlaSpec } from '@parklink/contract';
+import type { Interval } from '../domain/openingHours';
+import type { Station } from '../domain/stations';
 import { creditCodeCheckCharacter } from '../domain/creditCode';
 import { calendarFor } from './chinaCalendar';
 import type { ParkSeed } from './parkSeed';
@@ -144,7 +146,34 @@ export function demoPark(parkId = 'park-demo', parkName = '高新区智造产业
     d.headUserIds = users.filter((u) => 'departmentId' in u && u.departmentId === d.id && u.roles.includes('dept_head')).map((u) => u.id);
   }
   const adminUserIds = users.filter((u) => u.roles.includes('admin')).map((u) => u.id);
+  const stations = demoStations(parkId);
   const years = [2025, 2026];
   const calendar = { parkId, years, ...calendarFor(years) };
-  return { park: { id: parkId, name: parkName, adminUserIds }, departments, categories, enterprises, users, calendar };
+  return { park: { id: parkId, name: parkName, adminUserIds }, stations, departments, categories, enterprises, users, calendar };
+}
+
+/**
+ * Care stations around the demo park (modelled on Benxi's first stations for couriers and riders):
+ * different hours — daytime, overnight, round the clock, closed on holidays — and amenities.
+ */
+function demoStations(parkId: string): Station[] {
+  const week = (...intervals: [string, string][]) => Array.from({ length: 7 }, () => intervals.map(([open, close]) => ({ open, close })));
+  const station = (id: string, name: string, address: string, lat: number, lng: number, amenities: Amenity[], weekly: Interval[][], closedOnHolidays = false): Station => ({
+    id: parkId === 'park-demo' ? id : `${parkId}-${id}`,
+    parkId,
+    name,
+    address,
+    district: '平山区',
+    location: { lat, lng },
+    amenities,
+    schedule: { weekly, closedOnHolidays, closures: [] },
+  });
+  return [
+    station('st-service-center', '园区党群服务中心爱心驿站', '园区管委会一楼东侧', 41.2945, 123.7662, ['water', 'charging', 'microwave', 'toilet', 'seats', 'air_conditioning', 'first_aid', 'wifi'], week(['08:00', '20:00'])),
+    station('st-postal', '邮储银行园区支行爱心驿站', '园区中路 18 号', 41.2981, 123.7725, ['water', 'charging', 'seats', 'air_conditioning'], week(['08:30', '17:30']), true),
+    station('st-tax', '税务分局办税厅驿站', '兴业街 6 号', 41.2902, 123.7598, ['water', 'toilet', 'seats'], week(['09:00', '17:00']), true),
+    station('st-night', '夜间骑手之家', '滨河路与园区路交口', 41.3018, 123.7811, ['water', 'charging', 'microwave', 'seats'], week(['20:00', '08:00'])),
+    station('st-24h', '全天候快递小哥驿站', '物流园 3 号门', 41.2857, 123.7890, ['water', 'charging', 'toilet', 'seats', 'wifi'], week(['00:00', '24:00'])),
+    station('st-library', '社区书屋驿站', '平山区图书馆一层', 41.3102, 123.7503, ['water', 'seats', 'wifi', 'air_conditioning'], week(['09:00', '12:00'], ['13:30', '21:00'])),
+  ];
 }

@@ -1,6 +1,8 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { isValidCreditCode } from '../domain/creditCode';
+import type { Station } from '../domain/stations';
 import type { Db } from '../store/db';
+import { stationItem } from '../store/stations';
 import {
   directoryItems,
   type CalendarRecord,
@@ -18,14 +20,15 @@ export interface ParkSeed {
   enterprises: EnterpriseRecord[];
   users: UserRecord[];
   calendar: CalendarRecord;
+  stations: Station[];
 }
 
 /** Bumped when the seed's park-level records change shape; older local parks get them rewritten. */
-export const SEED_VERSION = 2;
+export const SEED_VERSION = 3;
 
 /**
  * Rewrites the park-level records (park, departments, categories, calendar) of a park seeded by an
- * older version. Users, invites and everything people entered are left as they are.
+ * older version, and its demo stations. Users, invites and everything people entered are left as they are.
  */
 export async function refreshParkSeed(db: Db, seed: ParkSeed): Promise<number> {
   const items = [
@@ -33,6 +36,7 @@ export async function refreshParkSeed(db: Db, seed: ParkSeed): Promise<number> {
     directoryItems.calendar(seed.calendar),
     ...seed.departments.map(directoryItems.department),
     ...seed.categories.map(directoryItems.category),
+    ...seed.stations.map(stationItem),
   ];
   await putAll(db, items);
   return items.length;
@@ -49,6 +53,7 @@ export async function writeParkSeed(db: Db, seed: ParkSeed): Promise<number> {
     ...seed.enterprises.map(directoryItems.enterprise),
     ...seed.users.map(directoryItems.user),
     ...seed.users.flatMap((u) => (u.inviteCode ? [directoryItems.invite({ ...u, inviteCode: u.inviteCode })] : [])),
+    ...seed.stations.map(stationItem),
   ];
   await putAll(db, items);
   return items.length;

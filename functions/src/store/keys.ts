@@ -26,6 +26,10 @@
  * | a create already done under an idempotency key   | table | PARK#<park>                     | IDEM#<user>#<key>           |
  * | every park (the overdue sweep walks them)        | gsi1  | PARKS                           | <park>                      |
  * | a park's requests with an escalation coming, by when | gsi4 | PARK#<park>#DUE               | <next escalation at>#<ulid> |
+ * | a care station (its park's record)               | table | PARK#<park>                     | STATION#<id>                |
+ * | a care station by id, without the park (public)  | gsi2  | STATION#<id>                    | STATION                     |
+ * | stations near a point, cells of precision 4–6    | gsi1  | GEO4#<geohash4>                 | <geohash9>#<id> (prefix = finer cell) |
+ * | stations near a point, cells of precision 2–3    | gsi3  | GEO2#<geohash2>                 | <geohash9>#<id> (prefix = finer cell) |
  * | a user's inbox, newest first                     | table | INBOX#<user>                    | N#<ulid>                    |
  * | inbox messages still to push to WeChat (outbox)  | gsi4  | PUSH#PENDING                    | <at>#<ulid>                 |
  * | a user's unread messages (count)                 | gsi3  | INBOX#<user>#UNREAD             | <ulid>                      |
@@ -42,6 +46,7 @@ export const keys = {
   department: (parkId: string, departmentId: string) => ({ pk: parkPk(parkId), sk: `DEPT#${departmentId}` }),
   category: (parkId: string, categoryId: string) => ({ pk: parkPk(parkId), sk: `CAT#${categoryId}` }),
   calendar: (parkId: string) => ({ pk: parkPk(parkId), sk: 'CALENDAR' }),
+  station: (parkId: string, stationId: string) => ({ pk: parkPk(parkId), sk: `STATION#${stationId}` }),
   enterprise: (parkId: string, enterpriseId: string) => ({ pk: parkPk(parkId), sk: `ENT#${enterpriseId}` }),
   user: (parkId: string, userId: string) => ({ pk: parkPk(parkId), sk: `USER#${userId}` }),
   openid: (openid: string) => ({ pk: `WX#${openid}`, sk: 'WX' }),
@@ -60,6 +65,14 @@ export const gsiKeys = {
   categoryPool: (parkId: string, categoryId: string, deadlineAt: string, requestId: string) => ({
     gsi1pk: `${parkPk(parkId)}#POOL#CAT#${categoryId}`,
     gsi1sk: `${deadlineAt}#${requestId}`,
+  }),
+  stationById: (stationId: string) => ({ gsi2pk: `STATION#${stationId}`, gsi2sk: 'STATION' }),
+  /** A station's place in both proximity indexes, from its 9-character geohash. */
+  stationCells: (geohash9: string, stationId: string) => ({
+    gsi1pk: `GEO4#${geohash9.slice(0, 4)}`,
+    gsi1sk: `${geohash9}#${stationId}`,
+    gsi3pk: `GEO2#${geohash9.slice(0, 2)}`,
+    gsi3sk: `${geohash9}#${stationId}`,
   }),
   allParks: (parkId: string) => ({ gsi1pk: 'PARKS', gsi1sk: parkId }),
   due: (parkId: string, at: string, requestId: string) => ({ gsi4pk: `${parkPk(parkId)}#DUE`, gsi4sk: `${at}#${requestId}` }),
