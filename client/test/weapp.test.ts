@@ -33,6 +33,7 @@ interface AppJson {
   pages: string[];
   subPackages?: { root: string; pages: string[] }[];
   lazyCodeLoading?: string;
+  tabBar?: { list: { pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }[] };
 }
 interface Dep {
   from: 'json' | 'file' | 'rule';
@@ -138,11 +139,20 @@ beforeAll(() => {
 describe('weapp build output', () => {
   it('has the pages, the requests subpackage and lazy code loading in app.json', () => {
     const app = JSON.parse(fs.readFileSync(path.join(distDir, 'app.json'), 'utf8')) as AppJson;
-    expect(app.pages).toEqual(['pages/index/index', 'pages/login/index']);
+    expect(app.pages).toEqual(['pages/index/index', 'pages/inbox/index', 'pages/login/index']);
     expect(app.subPackages).toEqual([
       { root: 'pages/requests', pages: ['submit/index', 'mine/index', 'pool/index', 'detail/index'] },
     ]);
     expect(app.lazyCodeLoading).toBe('requiredComponents');
+    // 首页 and 消息 as tabs (main-package pages), with their icons copied into the build.
+    expect(app.tabBar?.list.map((t) => [t.pagePath, t.text])).toEqual([
+      ['pages/index/index', '首页'],
+      ['pages/inbox/index', '消息'],
+    ]);
+    for (const tab of app.tabBar?.list ?? []) {
+      expect(app.pages).toContain(tab.pagePath);
+      for (const icon of [tab.iconPath, tab.selectedIconPath]) expect(fs.existsSync(path.join(distDir, icon ?? '-')), icon).toBe(true);
+    }
     for (const page of [...app.pages, ...(app.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))]) {
       expect(fs.existsSync(path.join(distDir, `${page}.js`)), `${page}.js`).toBe(true);
       expect(fs.existsSync(path.join(distDir, `${page}.wxml`)), `${page}.wxml`).toBe(true);
@@ -216,6 +226,7 @@ describe('WeChat DevTools analysis (miniprogram-ci)', () => {
     const pages = ci.analysis.modules.filter((m) => m.type === 'Page').map((m) => m.path);
     expect(pages.sort()).toEqual(
       [
+        'pages/inbox/index.json',
         'pages/index/index.json',
         'pages/login/index.json',
         'pages/requests/detail/index.json',

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Notification, NotificationKind } from '@parklink/contract';
 import { api, errorText } from '../../api';
 import { ActionButton } from '../../components/ActionButton';
@@ -11,6 +11,10 @@ import { useMe } from '../../hooks/useSession';
 import { openDetail } from '../../lib/nav';
 import { formatTime } from '../../lib/time';
 import { setUnreadBadge } from '../../lib/unread';
+
+/** Messages a page; on refresh up to MAX_REFRESH of those already shown are re-read at once (the API's cap). */
+const PAGE = 20;
+const MAX_REFRESH = 50;
 
 const kindLabels: Record<NotificationKind, string> = {
   claimed: '已认领',
@@ -31,15 +35,18 @@ export default function InboxPage() {
   const [unread, setUnread] = useState(0);
   const [busy, setBusy] = useState<'more' | 'all' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const shown = useRef(0);
 
   const showUnread = (n: number) => {
     setUnread(n);
     setUnreadBadge(n);
   };
 
-  // First page on show and on pull-down; "load more" appends the next pages.
+  // On show and on pull-down: the newest messages, as many as were shown (coming back from a
+  // request keeps the pages loaded before); "load more" appends the next page.
   const first = useLoader(async () => {
-    const page = await api.inbox.list();
+    const page = await api.inbox.list(undefined, Math.min(MAX_REFRESH, Math.max(PAGE, shown.current)));
+    shown.current = page.items.length;
     setItems(page.items);
     setCursor(page.nextCursor);
     showUnread(page.unread);
@@ -51,8 +58,10 @@ export default function InboxPage() {
     if (!cursor || busy) return;
     setBusy('more');
     try {
-      const page = await api.inbox.list(cursor);
-      setItems((prev) => [...prev, ...page.items.filter((n) => !prev.some((p) => p.id === n.id))]);
+      const page = await api.inbox.list(cursor, PAGE);
+      const next = [...items, ...page.items.filter((n) => !items.some((p) => p.id === n.id))];
+      shown.current = next.length;
+      setItems(next);
       setCursor(page.nextCursor);
       showUnread(page.unread);
     } catch (err) {
