@@ -20,6 +20,8 @@ const TITLE = '新厂房施工许可证办理进度咨询';
 /** Other requests that go overdue with it: enough for the inbox to need a second page (20 a page). */
 const FILLERS = 20;
 const OVERDUE_TITLE = '诉求响应时限已超时';
+/** What the park admin reads at level 2: asked to step in. */
+const ESCALATED_TITLE = '诉求响应时限超时已超 24 小时';
 
 let stack: E2eStack;
 let browser: Browser;
@@ -231,7 +233,7 @@ describe('overdue escalation in the browser', () => {
     await openInboxTab();
     await inboxPage().locator('.inbox-more').click();
     const message = inboxItem(TITLE);
-    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toContain(OVERDUE_TITLE);
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toContain(ESCALATED_TITLE);
     expect(await message.getAttribute('class')).toContain('inbox-unread');
     await message.scrollIntoViewIfNeeded();
     await snap('admin-inbox-level-2');

@@ -73,6 +73,8 @@ describe('who hears about what', () => {
       { kind: 'user', userId: 'u-l' },
     ]);
     const level2 = life.escalate(level1, dueEscalations(level1, at(29)), m(29));
-    expect(notificationsFor(level2, level2.timeline.slice(-1)).map((d) => d.audience)).toEqual([{ kind: 'parkAdmins' }]);
+    expect(notificationsFor(level2, level2.timeline.slice(-1)).map((d) => [d.audience, d.title])).toEqual([
+      [{ kind: 'parkAdmins' }, '诉求响应时限超时已超 24 小时'],
+    ]);
   });
 });

@@ -61,7 +61,12 @@ function draftsFor(state: RequestState, event: TimelineEvent): NotificationDraft
           ? { kind: 'parkAdmins' }
           : { kind: 'departmentHeads', departmentIds: state.departments.map((d) => d.id) };
       const recipients: Audience[] = assignee && event.escalation?.level === 1 ? [audience, assignee] : [audience];
-      return recipients.map((a) => ({ kind: 'overdue' as const, audience: a, title: `诉求${which}已超时`, body: `「${t}」${which}已过，请尽快处理` }));
+      // Level 2 reads differently: the admin is asked to step in, not to handle it.
+      const [title, body] =
+        event.escalation?.level === 2
+          ? [`诉求${which}超时已超 24 小时`, `「${t}」仍未处理，已上报，请督办`]
+          : [`诉求${which}已超时`, `「${t}」${which}已过，请尽快处理`];
+      return recipients.map((a) => ({ kind: 'overdue' as const, audience: a, title, body }));
     }
     default:
       return [];
