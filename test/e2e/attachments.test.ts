@@ -6,15 +6,12 @@
  * 张经理 sees it. Files are made in the test; uploads go by presigned PUT straight to the bucket.
  * Screenshots go to .artifacts/e2e/attach-NN-*.png.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/local/api';
+import { clearShots, fillField, launchBrowser, loginAs as loginWith, screenshot } from './browser';
 import { startE2eStack, type E2eStack } from './stack';
 
-const SHOTS = resolve(ROOT, '.artifacts/e2e');
 const USERS = { zhang: 'u-ent-xinrui' } as const;
 const TITLE = '购置贴片设备的流动资金贷款';
 const OTHER = '厂房扩建项目贷款咨询';
@@ -26,23 +23,9 @@ let page: Page;
 let shot = 0;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  // Only this file's screenshots: other browser tests may be writing their own beside them.
-  for (const f of readdirSync(SHOTS)) if (f.startsWith('attach-')) rmSync(resolve(SHOTS, f));
+  clearShots('attach');
   stack = await startE2eStack();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  ({ browser, page } = await launchBrowser());
 }, 400_000);
 
 afterAll(async () => {
@@ -59,19 +42,15 @@ async function snap(name: string) {
   // Let Taro's toast (e.g. 附件已上传) fade first: it would cover the files.
   await page.locator('.taro__toast > div:last-child').last().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
   shot++;
-  await page.screenshot({ path: resolve(SHOTS, `attach-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+  await screenshot(page, 'attach', shot, name);
 }
 
 async function loginAs(name: string) {
-  if (!page.url().startsWith(stack.webUrl)) await page.goto(stack.webUrl);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${stack.webUrl}/#/pages/login/index`);
-  await page.locator('.login-user', { hasText: name }).first().click();
-  await page.locator('.me-name', { hasText: name }).waitFor();
+  await loginWith(page, stack.webUrl, name);
 }
 
 async function fill(selector: string, text: string) {
-  await page.locator(`${selector} input, ${selector} textarea`).first().fill(text);
+  await fillField(page, selector, text);
 }
 
 const status = () => page.locator('.request-status').first().textContent();

@@ -7,14 +7,11 @@
  * event; the enterprise sees 已超时 but not the internal event; a day later the park admin 周书记
  * gets the level-2 message. Screenshots go to .artifacts/e2e/escalation-NN-*.png.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/local/api';
+import { clearShots, fillField, launchBrowser, loginAs as loginWith, screenshot } from './browser';
 import { startE2eStack, type E2eStack } from './stack';
 
-const SHOTS = resolve(ROOT, '.artifacts/e2e');
 const USERS = { zhang: 'u-ent-xinrui', liu: 'u-ent-hengtong' } as const;
 const TITLE = '新厂房施工许可证办理进度咨询';
 /** Other requests that go overdue with it: enough for the inbox to need a second page (20 a page). */
@@ -29,23 +26,9 @@ let page: Page;
 let shot = 0;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  // Only this file's screenshots: other browser tests may have left their own beside them.
-  for (const f of readdirSync(SHOTS)) if (f.startsWith('escalation-')) rmSync(resolve(SHOTS, f));
+  clearShots('escalation');
   stack = await startE2eStack();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  ({ browser, page } = await launchBrowser());
 }, 400_000);
 
 afterAll(async () => {
@@ -62,15 +45,11 @@ afterEach(async (ctx) => {
 
 async function snap(name: string) {
   shot++;
-  await page.screenshot({ path: resolve(SHOTS, `escalation-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+  await screenshot(page, 'escalation', shot, name);
 }
 
 async function loginAs(name: string) {
-  if (!page.url().startsWith(stack.webUrl)) await page.goto(stack.webUrl);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${stack.webUrl}/#/pages/login/index`);
-  await page.locator('.login-user', { hasText: name }).first().click();
-  await page.locator('.me-name', { hasText: name }).waitFor();
+  await loginWith(page, stack.webUrl, name);
 }
 
 async function hook<T>(method: 'PUT' | 'POST', path: string, body: unknown = {}): Promise<T> {

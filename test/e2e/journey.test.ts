@@ -3,14 +3,11 @@
  * against the API under serverless-offline and DynamoDB Local. A screenshot of every step goes to
  * .artifacts/e2e/ (git-ignored).
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/local/api';
+import { clearShots, fillField, launchBrowser, loginAs as loginWith, screenshot } from './browser';
 import { startE2eStack, type E2eStack } from './stack';
 
-const SHOTS = resolve(ROOT, '.artifacts/e2e');
 const TITLE = '新厂房环评审批进度咨询';
 
 let stack: E2eStack;
@@ -19,23 +16,9 @@ let page: Page;
 let shot = 0;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const f of readdirSync(SHOTS)) if (f.startsWith('journey-')) rmSync(resolve(SHOTS, f));
+  clearShots('journey');
   stack = await startE2eStack();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  // A phone-sized window: this is a mini-program first.
-  page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  ({ browser, page } = await launchBrowser());
 }, 400_000);
 
 afterAll(async () => {
@@ -45,18 +28,15 @@ afterAll(async () => {
 
 async function snap(name: string) {
   shot++;
-  await page.screenshot({ path: resolve(SHOTS, `journey-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+  await screenshot(page, 'journey', shot, name);
 }
 
 async function loginAs(name: string) {
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${stack.webUrl}/#/pages/login/index`);
-  await page.locator('.login-user', { hasText: name }).first().click();
-  await page.locator('.me-name', { hasText: name }).waitFor();
+  await loginWith(page, stack.webUrl, name);
 }
 
 async function fill(selector: string, text: string) {
-  await page.locator(`${selector} input, ${selector} textarea`).first().fill(text);
+  await fillField(page, selector, text);
 }
 
 describe('the first journey in the browser', () => {

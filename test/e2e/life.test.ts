@@ -5,14 +5,11 @@
  * Steps that are not under test (submitting, claiming a request for a later test) go straight
  * to the API. Screenshots go to .artifacts/e2e/life-NN-*.png.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/local/api';
+import { clearShots, fillField, launchBrowser, loginAs as loginWith, screenshot } from './browser';
 import { startE2eStack, type E2eStack } from './stack';
 
-const SHOTS = resolve(ROOT, '.artifacts/e2e');
 const USERS = { zhang: 'u-ent-xinrui', li: 'u-approvals-1', sun: 'u-tax-1' } as const;
 const TAX = '区税务局园区税务分局';
 const NOTE = '内部：该事项实为税费问题，建议转税务分局';
@@ -23,23 +20,9 @@ let page: Page;
 let shot = 0;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  // Only this file's screenshots: the journey test may be writing its own beside them.
-  for (const f of readdirSync(SHOTS)) if (f.startsWith('life-')) rmSync(resolve(SHOTS, f));
+  clearShots('life');
   stack = await startE2eStack();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  ({ browser, page } = await launchBrowser());
 }, 400_000);
 
 afterAll(async () => {
@@ -54,19 +37,15 @@ afterEach(async (ctx) => {
 
 async function snap(name: string) {
   shot++;
-  await page.screenshot({ path: resolve(SHOTS, `life-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+  await screenshot(page, 'life', shot, name);
 }
 
 async function loginAs(name: string) {
-  if (!page.url().startsWith(stack.webUrl)) await page.goto(stack.webUrl);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${stack.webUrl}/#/pages/login/index`);
-  await page.locator('.login-user', { hasText: name }).first().click();
-  await page.locator('.me-name', { hasText: name }).waitFor();
+  await loginWith(page, stack.webUrl, name);
 }
 
 async function fill(selector: string, text: string) {
-  await page.locator(`${selector} input, ${selector} textarea`).first().fill(text);
+  await fillField(page, selector, text);
 }
 
 /** Opens a request from the home page's 我的诉求 / 我认领的 list. */
