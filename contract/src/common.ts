@@ -8,7 +8,7 @@ export type Id = z.infer<typeof Id>;
 export const IsoTime = z.iso.datetime();
 export type IsoTime = z.infer<typeof IsoTime>;
 
-export const Role = z.enum(['enterprise', 'liaison', 'dept_head', 'admin']);
+export const Role = z.enum(['enterprise', 'liaison', 'dept_head', 'station_host', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 /** Chinese labels for roles, shown wherever a person is named. */
@@ -16,6 +16,7 @@ export const roleLabels: Record<Role, string> = {
   enterprise: '企业联系人',
   liaison: '联络员',
   dept_head: '部门负责人',
+  station_host: '驿站管理员',
   admin: '园区管理员',
 };
 

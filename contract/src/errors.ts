@@ -12,6 +12,8 @@ export const ErrorCode = z.enum([
   'WECHAT_NOT_BOUND',
   'WECHAT_UNAVAILABLE',
   'NOT_AVAILABLE_IN_PROD',
+  /** Too many calls from one phone or address: wait `Retry-After` seconds. */
+  'RATE_LIMITED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -37,6 +37,21 @@ export const routes = {
   markAllRead: { method: 'POST', path: '/v1/inbox/read-all', auth: true },
   nearbyStations: { method: 'GET', path: '/v1/stations/nearby', auth: false },
   getStation: { method: 'GET', path: '/v1/stations/{id}', auth: false },
+  checkIn: { method: 'POST', path: '/v1/stations/{id}/checkins', auth: false },
+  reportStation: { method: 'POST', path: '/v1/stations/{id}/reports', auth: false },
+  stationDistricts: { method: 'GET', path: '/v1/station-districts', auth: false },
+  listManagedStations: { method: 'GET', path: '/v1/managed-stations', auth: true },
+  createStation: { method: 'POST', path: '/v1/managed-stations', auth: true },
+  getManagedStation: { method: 'GET', path: '/v1/managed-stations/{id}', auth: true },
+  updateStation: { method: 'PATCH', path: '/v1/managed-stations/{id}', auth: true },
+  stationCheckIns: { method: 'GET', path: '/v1/managed-stations/{id}/checkins', auth: true },
+  stationReports: { method: 'GET', path: '/v1/managed-stations/{id}/reports', auth: true },
+  resolveStationReport: { method: 'POST', path: '/v1/managed-stations/{id}/reports/{reportId}/resolve', auth: true },
+  createStationPhotoUpload: { method: 'POST', path: '/v1/managed-stations/{id}/photos/uploads', auth: true },
+  confirmStationPhoto: { method: 'POST', path: '/v1/managed-stations/{id}/photos', auth: true },
+  deleteStationPhoto: { method: 'DELETE', path: '/v1/managed-stations/{id}/photos/{photoId}', auth: true },
+  stationHosts: { method: 'GET', path: '/v1/station-hosts', auth: true },
+  stationStats: { method: 'GET', path: '/v1/station-stats', auth: true },
 } as const;
 
 export type RouteName = keyof typeof routes;

@@ -14,6 +14,8 @@ export interface Config {
   jwtSecret: string;
   tokenTtlSeconds: number;
   wechat?: WeChatConfig;
+  /** Multiplies the public routes' rate limits (domain/rateLimits.ts); 1 in every deployed stage. */
+  rateLimitFactor: number;
 }
 
 const LOCAL_SECRET = 'parklink-local-development-secret-not-for-prod';
@@ -33,6 +35,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.S3_ENDPOINT ? { s3Endpoint: env.S3_ENDPOINT } : {}),
     jwtSecret,
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 2 * 3600),
+    rateLimitFactor: Number(env.RATE_LIMIT_FACTOR ?? 1) || 1,
     ...(env.WECHAT_APP_ID && env.WECHAT_APP_SECRET
       ? {
           wechat: {

@@ -11,6 +11,7 @@ const statusOf: Record<ErrorCode, number> = {
   WECHAT_NOT_BOUND: 403,
   WECHAT_UNAVAILABLE: 502,
   NOT_AVAILABLE_IN_PROD: 404,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 
@@ -20,6 +21,8 @@ const statusOf: Record<ErrorCode, number> = {
  */
 export class DomainError extends Error {
   readonly status: number;
+  /** For RATE_LIMITED: sent as the Retry-After header. */
+  retryAfterSeconds?: number;
   constructor(
     readonly code: ErrorCode,
     readonly messageZh: string,

@@ -6,6 +6,13 @@ import type { Amenity, StationSummary } from '@parklink/contract';
 import { distanceMetres, type Point } from './geo';
 import { hoursToday, openState, type Schedule } from './openingHours';
 
+export interface StationPhotoRecord {
+  id: string;
+  contentType: 'image/jpeg' | 'image/png' | 'image/webp';
+  size: number;
+  at: string;
+}
+
 export interface Station {
   id: string;
   parkId: string;
@@ -17,6 +24,14 @@ export interface Station {
   schedule: Schedule;
   /** A short note from the host shown to riders (e.g. 饮水机维修中). */
   notice?: string;
+  /** Bumped by every change; a change names the version it was made on. */
+  version: number;
+  /** The park's users (role station_host) who keep this station true. */
+  hostIds: string[];
+  /** The host's number: for the park, never shown to riders. */
+  contactPhone?: string;
+  photos: StationPhotoRecord[];
+  updatedAt: string;
 }
 
 /** Metres a minute: walking 80 (4.8 km/h), an e-bike in town 250 (15 km/h). */
@@ -43,3 +58,6 @@ export function summarise(station: Station, from: Point, at: string, holidays: s
 }
 
 export const hasAmenities = (station: Station, wanted: Amenity[]) => wanted.every((a) => station.amenities.includes(a));
+
+/** Closures a rider should know of: under way or still to come (past ones are history). */
+export const upcomingClosures = (schedule: Schedule, at: string) => schedule.closures.filter((c) => Date.parse(c.to) > Date.parse(at));

@@ -29,7 +29,9 @@ export function actorOf(user: User): Actor {
       ? 'liaison'
       : user.roles.includes('dept_head')
         ? 'dept_head'
-        : 'admin';
+        : user.roles.includes('station_host') && !user.roles.includes('admin')
+          ? 'station_host'
+          : 'admin';
   return {
     id: user.id,
     name: user.name,

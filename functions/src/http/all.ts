@@ -6,6 +6,7 @@ import { departmentRoutes } from './departments';
 import { devRoutes } from './dev';
 import { healthRoutes } from './health';
 import { inboxRoutes } from './inbox';
+import { managedStationRoutes } from './managedStations';
 import { meRoutes } from './me';
 import { requestRoutes } from './requests';
 import { stationRoutes } from './stations';
@@ -20,6 +21,7 @@ export const functionRoutes = {
   departments: departmentRoutes,
   requests: requestRoutes,
   stations: stationRoutes,
+  managedStations: managedStationRoutes,
   inbox: inboxRoutes,
   dev: devRoutes,
   attachments: attachmentRoutes,

@@ -60,7 +60,7 @@ export const authRoutes = [
 
 export const handler = lambdaHandler(authRoutes);
 
-const ROLE_ORDER = ['enterprise', 'liaison', 'dept_head', 'admin'];
+const ROLE_ORDER = ['enterprise', 'liaison', 'dept_head', 'station_host', 'admin'];
 const unitOf = (u: UserRecord) => u.enterpriseName ?? u.departmentName ?? '';
 
 /** Enterprises first, then liaisons and heads grouped by department: the order a tester looks for them. */

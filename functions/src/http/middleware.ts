@@ -133,7 +133,7 @@ function errorResult(error: unknown, requestId: string, deps: Deps): HttpResult 
       },
       requestId,
     };
-    return json(error.status, body);
+    return json(error.status, body, error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {});
   }
   deps.log({ requestId, level: 'error', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   const body: ApiErrorBody = {

@@ -1,19 +1,39 @@
-import { Id, NearbyQuery, type NearbyStations, type StationDetail } from '@parklink/contract';
+import {
+  CheckInInput,
+  DistrictQuery,
+  Id,
+  NearbyQuery,
+  ReportInput,
+  type CheckInResult,
+  type DistrictList,
+  type NearbyStations,
+  type ReportReceipt,
+  type StationDetail,
+} from '@parklink/contract';
 import { notFound } from '../domain/errors';
-import { hasAmenities, summarise, type Station } from '../domain/stations';
+import { RATE_RULES } from '../domain/rateLimits';
+import { photoKey } from '../domain/stationCare';
+import { hasAmenities, summarise, upcomingClosures, type Station } from '../domain/stations';
 import { openState } from '../domain/openingHours';
 import { directory } from '../store/directory';
+import { stationActivity } from '../store/stationActivity';
 import { stationStore } from '../store/stations';
 import type { Deps } from './deps';
-import { json, lambdaHandler, route } from './middleware';
+import { json, lambdaHandler, route, type Context } from './middleware';
+import { deviceHash, enforceLimits, sourceIp } from './publicLimits';
+
+/** Photos on the public page stay viewable for an hour: long enough to look, short enough to not leak. */
+const PUBLIC_PHOTO_SECONDS = 3600;
 
 /**
- * Care stations for riders: public, no account. Results are judged open or closed on each
- * station's own park calendar (holidays) in China time.
+ * Care stations for riders: public, no account, rate-limited per address (and per device for
+ * reports). Results are judged open or closed on each station's own park calendar (holidays) in
+ * China time. Nothing here ever shows a host's phone or who reported what.
  */
 export const stationRoutes = [
   route('nearbyStations', async (ctx) => {
     const query = ctx.query(NearbyQuery);
+    await enforceLimits(ctx, [[RATE_RULES.readIp, sourceIp(ctx)]]);
     const now = ctx.deps.clock.now().toISOString();
     const holidaysOf = holidayLookup(ctx.deps);
     // Filters apply during the search, so the nearest `limit` matching stations come back, not fewer.
@@ -26,23 +46,77 @@ export const stationRoutes = [
   }),
 
   route('getStation', async (ctx) => {
-    const id = Id.safeParse(ctx.param('id'));
-    const station = id.success ? await stationStore.getById(ctx.deps.db, id.data) : undefined;
-    if (!station) throw notFound('驿站', 'station');
+    await enforceLimits(ctx, [[RATE_RULES.readIp, sourceIp(ctx)]]);
+    const station = await publicStation(ctx);
     const now = ctx.deps.clock.now().toISOString();
     const holidays = await holidayLookup(ctx.deps)(station.parkId);
+    const photos = await Promise.all(
+      station.photos.map(async (p) => ({
+        id: p.id,
+        url: await ctx.deps.storage.presignGet({ key: photoKey(station.parkId, station.id, p.id), expiresInSeconds: PUBLIC_PHOTO_SECONDS }),
+      })),
+    );
     // Without a position the distance is from the station itself: zero.
     const body: StationDetail = {
       ...summarise(station, station.location, now, holidays),
       weekly: station.schedule.weekly,
       closedOnHolidays: station.schedule.closedOnHolidays,
       ...(station.notice ? { notice: station.notice } : {}),
+      photos,
+      closures: upcomingClosures(station.schedule, now),
     };
+    return json(200, body);
+  }),
+
+  route('checkIn', async (ctx) => {
+    const { deviceId } = ctx.body(CheckInInput);
+    await enforceLimits(ctx, [[RATE_RULES.checkInIp, sourceIp(ctx)]]);
+    const station = await publicStation(ctx);
+    const body: CheckInResult = await stationActivity.checkIn(ctx.deps.db, station, deviceHash(deviceId), ctx.deps.clock.now().toISOString());
+    return json(body.counted ? 201 : 200, body);
+  }),
+
+  route('reportStation', async (ctx) => {
+    const input = ctx.body(ReportInput);
+    const device = deviceHash(input.deviceId);
+    await enforceLimits(ctx, [
+      [RATE_RULES.reportIp, sourceIp(ctx)],
+      [RATE_RULES.reportDevice, device],
+    ]);
+    const station = await publicStation(ctx);
+    const at = ctx.deps.clock.now().toISOString();
+    const id = ctx.deps.newId();
+    await stationActivity.addReport(ctx.deps.db, {
+      id,
+      parkId: station.parkId,
+      stationId: station.id,
+      kind: input.kind,
+      ...(input.note ? { note: input.note } : {}),
+      at,
+      status: 'open',
+      deviceHash: device,
+    });
+    const body: ReportReceipt = { id, at };
+    return json(201, body);
+  }),
+
+  route('stationDistricts', async (ctx) => {
+    const { q } = ctx.query(DistrictQuery);
+    await enforceLimits(ctx, [[RATE_RULES.readIp, sourceIp(ctx)]]);
+    const districts = await stationStore.districts(ctx.deps.db, q || undefined);
+    const body: DistrictList = { items: districts.sort((a, b) => b.stations - a.stations || a.name.localeCompare(b.name, 'zh')).slice(0, 50) };
     return json(200, body);
   }),
 ];
 
 export const handler = lambdaHandler(stationRoutes);
+
+async function publicStation(ctx: Context): Promise<Station> {
+  const id = Id.safeParse(ctx.param('id'));
+  const station = id.success ? await stationStore.getById(ctx.deps.db, id.data) : undefined;
+  if (!station) throw notFound('驿站', 'station');
+  return station;
+}
 
 function holidayLookup(deps: Deps) {
   const cache = new Map<string, Promise<string[]>>();

@@ -140,13 +140,15 @@ export function demoPark(parkId = 'park-demo', parkName = '高新区智造产业
     contact('u-ent-kangyuan', '黄主管', 'ent-kangyuan'),
     contact('u-ent-qiche', '何厂长', 'ent-qiche'),
     contact('u-ent-yunshang', '林店长', 'ent-yunshang'),
+    // Keeps the service centre's and the night riders' stations (驿站管理员).
+    user('u-host-center', '孟站长', ['station_host'], {}),
   ];
   // Heads and admins hear about missed deadlines: their ids go on the department and park records.
   for (const d of departments) {
     d.headUserIds = users.filter((u) => 'departmentId' in u && u.departmentId === d.id && u.roles.includes('dept_head')).map((u) => u.id);
   }
   const adminUserIds = users.filter((u) => u.roles.includes('admin')).map((u) => u.id);
-  const stations = demoStations(parkId);
+  const stations = demoStations(parkId, userId('u-host-center'));
   const years = [2025, 2026];
   const calendar = { parkId, years, ...calendarFor(years) };
   return { park: { id: parkId, name: parkName, adminUserIds }, stations, departments, categories, enterprises, users, calendar };
@@ -156,17 +158,22 @@ export function demoPark(parkId = 'park-demo', parkName = '高新区智造产业
  * Care stations around the demo park (modelled on Benxi's first stations for couriers and riders):
  * different hours — daytime, overnight, round the clock, closed on holidays — and amenities.
  */
-function demoStations(parkId: string): Station[] {
+function demoStations(parkId: string, hostId: string): Station[] {
   const week = (...intervals: [string, string][]) => Array.from({ length: 7 }, () => intervals.map(([open, close]) => ({ open, close })));
   const station = (id: string, name: string, address: string, lat: number, lng: number, amenities: Amenity[], weekly: Interval[][], closedOnHolidays = false): Station => ({
     id: parkId === 'park-demo' ? id : `${parkId}-${id}`,
     parkId,
     name,
     address,
-    district: '平山区',
+    district: '本溪市平山区',
     location: { lat, lng },
     amenities,
     schedule: { weekly, closedOnHolidays, closures: [] },
+    version: 1,
+    hostIds: ['st-service-center', 'st-night'].includes(id) ? [hostId] : [],
+    ...(id === 'st-service-center' ? { contactPhone: '024-42861234' } : {}),
+    photos: [],
+    updatedAt: '2026-11-01T00:00:00.000Z',
   });
   return [
     station('st-service-center', '园区党群服务中心爱心驿站', '园区管委会一楼东侧', 41.2945, 123.7662, ['water', 'charging', 'microwave', 'toilet', 'seats', 'air_conditioning', 'first_aid', 'wifi'], week(['08:00', '20:00'])),

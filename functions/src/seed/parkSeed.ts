@@ -2,8 +2,9 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { isValidCreditCode } from '../domain/creditCode';
 import type { Station } from '../domain/stations';
 import type { Db } from '../store/db';
-import { stationItem } from '../store/stations';
+import { stationStore } from '../store/stations';
 import {
+  directory,
   directoryItems,
   type CalendarRecord,
   type CategoryRecord,
@@ -24,7 +25,7 @@ export interface ParkSeed {
 }
 
 /** Bumped when the seed's park-level records change shape; older local parks get them rewritten. */
-export const SEED_VERSION = 3;
+export const SEED_VERSION = 4;
 
 /**
  * Rewrites the park-level records (park, departments, categories, calendar) of a park seeded by an
@@ -36,10 +37,12 @@ export async function refreshParkSeed(db: Db, seed: ParkSeed): Promise<number> {
     directoryItems.calendar(seed.calendar),
     ...seed.departments.map(directoryItems.department),
     ...seed.categories.map(directoryItems.category),
-    ...seed.stations.map(stationItem),
   ];
   await putAll(db, items);
-  return items.length;
+  // People added to the seed since (e.g. station hosts) join; existing ones are left as they are.
+  const users = await Promise.all(seed.users.map((u) => directory.addUserIfMissing(db, directoryItems.user(u))));
+  for (const station of seed.stations) await stationStore.adoptSeed(db, station);
+  return items.length + users.filter(Boolean).length + seed.stations.length;
 }
 
 /** Writes a park's directory. Refuses a seed that breaks its own references rather than writing half of it. */
@@ -53,10 +56,11 @@ export async function writeParkSeed(db: Db, seed: ParkSeed): Promise<number> {
     ...seed.enterprises.map(directoryItems.enterprise),
     ...seed.users.map(directoryItems.user),
     ...seed.users.flatMap((u) => (u.inviteCode ? [directoryItems.invite({ ...u, inviteCode: u.inviteCode })] : [])),
-    ...seed.stations.map(stationItem),
   ];
   await putAll(db, items);
-  return items.length;
+  // Stations one by one: each with its district's count, once, however often the seed runs.
+  for (const station of seed.stations) await stationStore.adoptSeed(db, station);
+  return items.length + seed.stations.length;
 }
 
 async function putAll(db: Db, items: Record<string, unknown>[]): Promise<void> {

@@ -129,11 +129,24 @@ export const directory = {
     });
     return parks.map((p) => p.id);
   },
+  /** A park's people (tens to a few thousand: one partition range, read in pages). */
+  listUsers: (db: Db, parkId: string) => inPark(db, parkId, 'USER#') as Promise<UserRecord[]>,
   listDepartments: (db: Db, parkId: string) => inPark(db, parkId, prefixes.department) as Promise<DepartmentRecord[]>,
   listEnterprises: (db: Db, parkId: string) => inPark(db, parkId, prefixes.enterprise) as Promise<EnterpriseRecord[]>,
   async listCategories(db: Db, parkId: string): Promise<CategoryRecord[]> {
     const categories = (await inPark(db, parkId, prefixes.category)) as CategoryRecord[];
     return categories.sort((a, b) => a.order - b.order);
+  },
+
+  /** Writes a user item unless that user exists; true if it was written. */
+  async addUserIfMissing(db: Db, item: Record<string, unknown>): Promise<boolean> {
+    try {
+      await db.doc.send(new PutCommand({ TableName: db.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   },
 
   /** Any user by id, across parks: only dev login needs this. */

@@ -30,6 +30,13 @@
  * | a care station by id, without the park (public)  | gsi2  | STATION#<id>                    | STATION                     |
  * | stations near a point, cells of precision 4–6    | gsi1  | GEO4#<geohash4>                 | <geohash9>#<id> (prefix = finer cell) |
  * | stations near a point, cells of precision 2–3    | gsi3  | GEO2#<geohash2>                 | <geohash9>#<id> (prefix = finer cell) |
+ * | districts with stations (riders without location)| table | DISTRICTS                       | <district name>             |
+ * | a device's last counted check-in at a station    | table | CHECKIN#<station>#<device hash> | LAST                        |
+ * | a station's check-ins per day, a range of days   | table | PARK#<park>                     | CHECKINS#<station>#<date>   |
+ * | a park's check-ins per station in a month range  | table | PARK#<park>                     | CHECKINMONTH#<month>#<station> |
+ * | a station's reports, newest last                 | table | PARK#<park>                     | SREPORT#<station>#<ulid>    |
+ * | a park's open station reports, by station        | gsi3  | PARK#<park>#OPEN_REPORTS        | <station>#<ulid>            |
+ * | public calls from one address/device in a window | table | RATE#<rule>#<caller>            | <window start>              |
  * | a user's inbox, newest first                     | table | INBOX#<user>                    | N#<ulid>                    |
  * | inbox messages still to push to WeChat (outbox)  | gsi4  | PUSH#PENDING                    | <at>#<ulid>                 |
  * | a user's unread messages (count)                 | gsi3  | INBOX#<user>#UNREAD             | <ulid>                      |
@@ -54,6 +61,12 @@ export const keys = {
   request: (parkId: string, requestId: string) => ({ pk: parkPk(parkId), sk: `REQ#${requestId}` }),
   idempotency: (parkId: string, userId: string, key: string) => ({ pk: parkPk(parkId), sk: `IDEM#${userId}#${key}` }),
   notification: (userId: string, notificationId: string) => ({ pk: `INBOX#${userId}`, sk: `N#${notificationId}` }),
+  district: (name: string) => ({ pk: 'DISTRICTS', sk: name }),
+  checkInLock: (stationId: string, deviceHash: string) => ({ pk: `CHECKIN#${stationId}#${deviceHash}`, sk: 'LAST' }),
+  checkInDay: (parkId: string, stationId: string, date: string) => ({ pk: parkPk(parkId), sk: `CHECKINS#${stationId}#${date}` }),
+  checkInMonth: (parkId: string, month: string, stationId: string) => ({ pk: parkPk(parkId), sk: `CHECKINMONTH#${month}#${stationId}` }),
+  stationReport: (parkId: string, stationId: string, reportId: string) => ({ pk: parkPk(parkId), sk: `SREPORT#${stationId}#${reportId}` }),
+  rateWindow: (rule: string, caller: string, windowStart: number) => ({ pk: `RATE#${rule}#${caller}`, sk: String(windowStart) }),
 };
 
 export const prefixes = { department: 'DEPT#', category: 'CAT#', enterprise: 'ENT#' } as const;
@@ -74,6 +87,7 @@ export const gsiKeys = {
     gsi3pk: `GEO2#${geohash9.slice(0, 2)}`,
     gsi3sk: `${geohash9}#${stationId}`,
   }),
+  openReport: (parkId: string, stationId: string, reportId: string) => ({ gsi3pk: `${parkPk(parkId)}#OPEN_REPORTS`, gsi3sk: `${stationId}#${reportId}` }),
   allParks: (parkId: string) => ({ gsi1pk: 'PARKS', gsi1sk: parkId }),
   due: (parkId: string, at: string, requestId: string) => ({ gsi4pk: `${parkPk(parkId)}#DUE`, gsi4sk: `${at}#${requestId}` }),
   pushPending: (at: string, notificationId: string) => ({ gsi4pk: 'PUSH#PENDING', gsi4sk: `${at}#${notificationId}` }),

@@ -50,6 +50,10 @@ beforeAll(async () => {
         location: { lat: centre.lat + (next() - 0.5) * spread, lng: centre.lng + (next() - 0.5) * spread },
         amenities: i % 2 === 0 ? ['water', 'charging'] : ['water'],
         schedule,
+        version: 1,
+        hostIds: [],
+        photos: [],
+        updatedAt: '2026-11-01T00:00:00.000Z',
       });
     }
   }

@@ -65,6 +65,7 @@ export async function createTestApp(options: { config?: Partial<Config>; deps?: 
     s3Endpoint,
     jwtSecret: 'test-secret-test-secret-test-secret!',
     tokenTtlSeconds: 7200,
+    rateLimitFactor: 1,
     ...options.config,
   };
   const deps = depsFromConfig(config, { log: () => {}, ...options.deps });
