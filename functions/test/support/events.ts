@@ -11,6 +11,8 @@ export interface CallOptions {
   /** Sent as is, for malformed-JSON tests. */
   rawBody?: string;
   headers?: Record<string, string>;
+  /** The caller's address as API Gateway reports it (rate limits count by it); default 127.0.0.1. */
+  sourceIp?: string;
 }
 
 export function gatewayEvent(method: string, url: string, options: CallOptions = {}): APIGatewayProxyEventV2 {
@@ -35,7 +37,7 @@ export function gatewayEvent(method: string, url: string, options: CallOptions =
       apiId: 'test',
       domainName: 'localhost',
       domainPrefix: 'localhost',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: options.sourceIp ?? '127.0.0.1', userAgent: 'vitest' },
       requestId: 'test-request',
       routeKey: matched?.routeKey ?? '$default',
       stage: '$default',
