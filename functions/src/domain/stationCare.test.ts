@@ -66,11 +66,12 @@ describe('changing a station', () => {
   });
 
   it('keeps moving, renaming and assigning hosts for the admin (403 naming the field)', () => {
-    for (const [field, input] of [
+    const attempts: [string, Omit<UpdateStationInput, 'version'>][] = [
       ['name', { name: '新名字' }],
       ['location', { location: { lat: 41.31, lng: 123.71 } }],
       ['hostIds', { hostIds: ['u-host-2'] }],
-    ] as const) {
+    ];
+    for (const [field, input] of attempts) {
       const error = refusal(() => change(input));
       expect(error.status).toBe(403);
       expect(error.field).toBe(field);
