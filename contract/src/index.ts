@@ -9,3 +9,4 @@ export * from './health';
 export * from './inbox';
 export * from './attachments';
 export * from './stations';
+export * from './market';

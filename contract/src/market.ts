@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import { Actor, Id, IsoTime } from './common';
+
+/**
+ * The supply-demand market (供需对接): enterprises post needs (需求); departments, banks, the tax
+ * bureau, law firms, mentors — or enterprises — post resources (资源); either side proposes a match
+ * (对接), the other accepts or declines, and an accepted match is followed to an outcome.
+ */
+export const MarketKind = z.enum(['financing', 'hiring', 'space', 'orders', 'technology', 'policy', 'legal', 'other'], {
+  error: '类型无效 / kind: unknown kind',
+});
+export type MarketKind = z.infer<typeof MarketKind>;
+
+export const marketKindLabels: Record<MarketKind, string> = {
+  financing: '融资',
+  hiring: '用工',
+  space: '场地',
+  orders: '订单/采购',
+  technology: '技术',
+  policy: '政策',
+  legal: '法律',
+  other: '其他',
+};
+
+export const PostStatus = z.enum(['open', 'paused', 'closed']);
+export type PostStatus = z.infer<typeof PostStatus>;
+export const postStatusLabels: Record<PostStatus, string> = { open: '进行中', paused: '已暂停', closed: '已关闭' };
+
+/** Money in fen (分): whole numbers only, at most 100 billion yuan. */
+export const Fen = z
+  .number({ error: '金额应为整数（分）/ amount: whole fen' })
+  .int({ error: '金额应为整数（分）/ amount: whole fen' })
+  .min(1, { error: '金额应大于 0 / amount must be positive' })
+  .max(10_000_000_000_000, { error: '金额过大 / amount too large' });
+
+/** Annual rates in basis points (1 bp = 0.01%). */
+export const BasisPoints = z.number({ error: '利率应为基点整数 / rate: whole basis points' }).int({ error: '利率应为基点整数 / rate: whole basis points' }).min(0).max(10_000);
+
+const title = z.string().trim().min(4, { error: '标题至少 4 个字 / title: at least 4 characters' }).max(60, { error: '标题最多 60 个字 / title: at most 60 characters' });
+const description = z.string().trim().min(10, { error: '说明至少 10 个字 / description: at least 10 characters' }).max(2000, { error: '说明最多 2000 字 / description: at most 2000 characters' });
+const tags = z.array(z.string().trim().min(1).max(12, { error: '每个标签最多 12 个字 / tag: at most 12 characters' })).max(8, { error: '最多 8 个标签 / at most 8 tags' });
+const expiresAt = IsoTime;
+const shortText = (max: number, zh: string) => z.string().trim().min(1).max(max, { error: `${zh}最多 ${max} 个字 / at most ${max} characters` });
+
+/** Who posted it: an enterprise, or a department (bank, tax bureau, law firm, mentors…). */
+export const PostOwner = z.object({
+  kind: z.enum(['enterprise', 'department']),
+  id: Id,
+  name: z.string(),
+});
+export type PostOwner = z.infer<typeof PostOwner>;
+
+export const CreateNeedInput = z.object({
+  kind: MarketKind,
+  title,
+  description,
+  /** Where it applies (financing, orders): how much, in fen. */
+  amountFen: Fen.optional(),
+  /** Defaults to the enterprise's own industry and zone. */
+  industry: shortText(20, '行业').optional(),
+  zone: shortText(20, '片区').optional(),
+  tags: tags.default([]),
+  expiresAt,
+});
+export type CreateNeedInput = z.infer<typeof CreateNeedInput>;
+
+/** A resource's terms: for loan products the range it lends in; anything else as words. */
+export const ResourceTerms = z
+  .object({
+    product: shortText(40, '产品名称').optional(),
+    amountMinFen: Fen.optional(),
+    amountMaxFen: Fen.optional(),
+    rateMinBp: BasisPoints.optional(),
+    rateMaxBp: BasisPoints.optional(),
+    termMonthsMax: z.number().int().min(1).max(600).optional(),
+    note: shortText(200, '条件说明').optional(),
+  })
+  .refine((t) => t.amountMinFen === undefined || t.amountMaxFen === undefined || t.amountMinFen <= t.amountMaxFen, {
+    error: '最低额度应不高于最高额度 / amountMinFen must not exceed amountMaxFen',
+    path: ['amountMaxFen'],
+  })
+  .refine((t) => t.rateMinBp === undefined || t.rateMaxBp === undefined || t.rateMinBp <= t.rateMaxBp, {
+    error: '最低利率应不高于最高利率 / rateMinBp must not exceed rateMaxBp',
+    path: ['rateMaxBp'],
+  });
+export type ResourceTerms = z.infer<typeof ResourceTerms>;
+
+export const CreateResourceInput = z.object({
+  kind: MarketKind,
+  title,
+  description,
+  terms: ResourceTerms.default({}),
+  /** Industries and zones it is meant for; empty: all of them. */
+  industries: z.array(shortText(20, '行业')).max(10).default([]),
+  zones: z.array(shortText(20, '片区')).max(10).default([]),
+  tags: tags.default([]),
+  expiresAt,
+});
+export type CreateResourceInput = z.infer<typeof CreateResourceInput>;
+
+/** The owner's change, on the version read; `status` pauses, reopens or closes it. */
+export const UpdateNeedInput = CreateNeedInput.partial().extend({ version: z.number().int().positive(), status: PostStatus.optional() });
+export type UpdateNeedInput = z.infer<typeof UpdateNeedInput>;
+export const UpdateResourceInput = z.object({
+  version: z.number().int().positive(),
+  status: PostStatus.optional(),
+  kind: MarketKind.optional(),
+  title: title.optional(),
+  description: description.optional(),
+  terms: ResourceTerms.optional(),
+  industries: z.array(shortText(20, '行业')).max(10).optional(),
+  zones: z.array(shortText(20, '片区')).max(10).optional(),
+  tags: tags.optional(),
+  expiresAt: expiresAt.optional(),
+});
+export type UpdateResourceInput = z.infer<typeof UpdateResourceInput>;
+
+const postFields = {
+  id: Id,
+  kind: MarketKind,
+  title: z.string(),
+  description: z.string(),
+  tags: z.array(z.string()),
+  expiresAt: IsoTime,
+  /** `closed` also when it expired (then `closedReason: 'expired'`). */
+  status: PostStatus,
+  closedReason: z.enum(['owner', 'expired']).optional(),
+  owner: PostOwner,
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+  version: z.number().int().positive(),
+  /** Whether the viewer may edit it (its owner's side). */
+  mine: z.boolean(),
+};
+
+export const Need = z.object({
+  ...postFields,
+  amountFen: z.number().int().optional(),
+  industry: z.string(),
+  zone: z.string(),
+});
+export type Need = z.infer<typeof Need>;
+
+export const Resource = z.object({
+  ...postFields,
+  terms: z.object({
+    product: z.string().optional(),
+    amountMinFen: z.number().int().optional(),
+    amountMaxFen: z.number().int().optional(),
+    rateMinBp: z.number().int().optional(),
+    rateMaxBp: z.number().int().optional(),
+    termMonthsMax: z.number().int().optional(),
+    note: z.string().optional(),
+  }),
+  industries: z.array(z.string()),
+  zones: z.array(z.string()),
+  /** Matches through it that succeeded: shown as a reason in suggestions. */
+  succeededMatches: z.number().int().nonnegative(),
+});
+export type Resource = z.infer<typeof Resource>;
+
+export const MAX_MARKET_PAGE = 50;
+export const MarketListQuery = z.object({
+  kind: MarketKind.optional(),
+  industry: z.string().trim().max(20).optional(),
+  zone: z.string().trim().max(20).optional(),
+  q: z.string().trim().min(1).max(50, { error: '搜索词最多 50 字 / q: at most 50 characters' }).optional(),
+  /** `mine`: the caller's side's own posts, any status; otherwise open ones only. */
+  scope: z.enum(['all', 'mine']).default('all'),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_MARKET_PAGE, { error: `每页最多 ${MAX_MARKET_PAGE} 条 / at most ${MAX_MARKET_PAGE} per page` }).default(20),
+});
+export type MarketListQuery = z.infer<typeof MarketListQuery>;
+
+export const NeedList = z.object({ items: z.array(Need), nextCursor: z.string().optional() });
+export type NeedList = z.infer<typeof NeedList>;
+export const ResourceList = z.object({ items: z.array(Resource), nextCursor: z.string().optional() });
+export type ResourceList = z.infer<typeof ResourceList>;
+
+/** Why a candidate is suggested, in words shown to the user. */
+export const SuggestionReason = z.object({
+  code: z.enum(['kind', 'industry', 'zone', 'words', 'amount', 'outcomes', 'rate', 'term']),
+  text: z.string(),
+});
+export type SuggestionReason = z.infer<typeof SuggestionReason>;
+
+export const ResourceSuggestion = z.object({ resource: Resource, score: z.number(), reasons: z.array(SuggestionReason) });
+export const NeedSuggestion = z.object({ need: Need, score: z.number(), reasons: z.array(SuggestionReason) });
+export const ResourceSuggestions = z.object({ items: z.array(ResourceSuggestion) });
+export type ResourceSuggestions = z.infer<typeof ResourceSuggestions>;
+export const NeedSuggestions = z.object({ items: z.array(NeedSuggestion) });
+export type NeedSuggestions = z.infer<typeof NeedSuggestions>;
+
+export const MatchStatus = z.enum(['proposed', 'declined', 'withdrawn', 'in_progress', 'succeeded', 'failed']);
+export type MatchStatus = z.infer<typeof MatchStatus>;
+export const matchStatusLabels: Record<MatchStatus, string> = {
+  proposed: '待对方确认',
+  declined: '已婉拒',
+  withdrawn: '已撤回',
+  in_progress: '对接中',
+  succeeded: '对接成功',
+  failed: '未成功',
+};
+
+export const MatchEventType = z.enum(['proposed', 'accepted', 'declined', 'withdrawn', 'noted', 'succeeded', 'failed']);
+export type MatchEventType = z.infer<typeof MatchEventType>;
+
+export const MatchEvent = z.object({
+  id: Id,
+  type: MatchEventType,
+  at: IsoTime,
+  actor: Actor,
+  side: z.enum(['need', 'resource']),
+  message: z.string().optional(),
+});
+export type MatchEvent = z.infer<typeof MatchEvent>;
+
+export const MatchOutcome = z.object({
+  amountFen: z.number().int().optional(),
+  /** The day it was concluded (China date, YYYY-MM-DD). */
+  date: z.string(),
+  note: z.string().optional(),
+});
+export type MatchOutcome = z.infer<typeof MatchOutcome>;
+
+export const MatchAction = z.enum(['accept', 'decline', 'withdraw', 'note', 'succeed', 'fail']);
+export type MatchAction = z.infer<typeof MatchAction>;
+
+export const Match = z.object({
+  id: Id,
+  status: MatchStatus,
+  need: z.object({ id: Id, title: z.string(), kind: MarketKind, owner: PostOwner }),
+  resource: z.object({ id: Id, title: z.string(), kind: MarketKind, owner: PostOwner }),
+  /** Which side proposed it: the other side accepts or declines. */
+  proposedBy: z.enum(['need', 'resource']),
+  outcome: MatchOutcome.optional(),
+  timeline: z.array(MatchEvent),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+  version: z.number().int().positive(),
+  /** The viewer's side, if they are on one. */
+  viewerSide: z.enum(['need', 'resource']).optional(),
+  allowedActions: z.array(MatchAction),
+});
+export type Match = z.infer<typeof Match>;
+
+const message = z.string().trim().max(500, { error: '留言最多 500 字 / message: at most 500 characters' });
+
+export const ProposeMatchInput = z.object({ needId: Id, resourceId: Id, message: message.optional() });
+export type ProposeMatchInput = z.infer<typeof ProposeMatchInput>;
+
+export const MatchMessageInput = z.object({ message: message.optional() });
+export type MatchMessageInput = z.infer<typeof MatchMessageInput>;
+export const MatchNoteInput = z.object({ message: message.min(1, { error: '请填写进展 / message: required' }) });
+export type MatchNoteInput = z.infer<typeof MatchNoteInput>;
+
+const ChinaDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '日期格式应为 YYYY-MM-DD / date: YYYY-MM-DD' });
+export const MatchOutcomeInput = z.object({
+  amountFen: Fen.optional(),
+  date: ChinaDate,
+  note: message.optional(),
+});
+export type MatchOutcomeInput = z.infer<typeof MatchOutcomeInput>;
+
+export const MatchListQuery = z.object({
+  needId: Id.optional(),
+  resourceId: Id.optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_MARKET_PAGE).default(20),
+});
+export type MatchListQuery = z.infer<typeof MatchListQuery>;
+export const MatchList = z.object({ items: z.array(Match), nextCursor: z.string().optional() });
+export type MatchList = z.infer<typeof MatchList>;
