@@ -1,14 +1,32 @@
 import { z } from 'zod';
 import { Id, IsoTime } from './common';
 
-export const NotificationKind = z.enum(['claimed', 'answered', 'info_requested', 'resolved', 'transferred', 'rated', 'reopened', 'overdue']);
+export const NotificationKind = z.enum([
+  'claimed',
+  'answered',
+  'info_requested',
+  'resolved',
+  'transferred',
+  'rated',
+  'reopened',
+  'overdue',
+  // Supply-demand matches (供需对接).
+  'match_proposed',
+  'match_accepted',
+  'match_declined',
+  'match_withdrawn',
+  'match_noted',
+  'match_succeeded',
+  'match_failed',
+]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
-/** One message in a user's in-app inbox, about one request. */
+/** One message in a user's in-app inbox, about one request or one match (exactly one of the two ids). */
 export const Notification = z.object({
   id: Id,
   kind: NotificationKind,
-  requestId: Id,
+  requestId: Id.optional(),
+  matchId: Id.optional(),
   title: z.string(),
   body: z.string(),
   at: IsoTime,

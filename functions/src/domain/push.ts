@@ -17,7 +17,18 @@ const phrases: Record<NotificationKind, string> = {
   rated: '已评价',
   reopened: '重新办理',
   overdue: '已超时',
+  match_proposed: '新对接',
+  match_accepted: '已接受',
+  match_declined: '已婉拒',
+  match_withdrawn: '已撤回',
+  match_noted: '有进展',
+  match_succeeded: '对接成功',
+  match_failed: '未成功',
 };
+
+/** The mini-program page a message opens. */
+export const pageOf = (n: { requestId?: string; matchId?: string }) =>
+  n.matchId ? `pages/market/match/index?id=${n.matchId}` : `pages/requests/detail/index?id=${n.requestId}`;
 
 export const templateFor = (roles: Role[]): PushTemplate => (roles.includes('enterprise') ? 'progress' : 'todo');
 
@@ -28,12 +39,12 @@ export interface PushContent {
 }
 
 export function pushContent(
-  notification: { kind: NotificationKind; requestId: string; title: string; body: string; at: string },
+  notification: { kind: NotificationKind; requestId?: string; matchId?: string; title: string; body: string; at: string },
   recipientRoles: Role[],
 ): PushContent {
   return {
     template: templateFor(recipientRoles),
-    page: `pages/requests/detail/index?id=${notification.requestId}`,
+    page: pageOf(notification),
     data: {
       thing1: cut(notification.title, 20),
       phrase2: cut(phrases[notification.kind], 5),

@@ -7,6 +7,8 @@ import { devRoutes } from './dev';
 import { healthRoutes } from './health';
 import { inboxRoutes } from './inbox';
 import { managedStationRoutes } from './managedStations';
+import { marketRoutes } from './market';
+import { matchRoutes } from './matches';
 import { meRoutes } from './me';
 import { requestRoutes } from './requests';
 import { stationRoutes } from './stations';
@@ -22,6 +24,8 @@ export const functionRoutes = {
   requests: requestRoutes,
   stations: stationRoutes,
   managedStations: managedStationRoutes,
+  market: marketRoutes,
+  matches: matchRoutes,
   inbox: inboxRoutes,
   dev: devRoutes,
   attachments: attachmentRoutes,

@@ -8,6 +8,7 @@ import type { Interval } from '../domain/openingHours';
 import type { Station } from '../domain/stations';
 import { creditCodeCheckCharacter } from '../domain/creditCode';
 import { calendarFor } from './chinaCalendar';
+import { demoResources } from './demoMarket';
 import type { ParkSeed } from './parkSeed';
 
 /** A valid 18-character unified social credit code from its first 17 characters. */
@@ -151,7 +152,8 @@ export function demoPark(parkId = 'park-demo', parkName = '高新区智造产业
   const stations = demoStations(parkId, userId('u-host-center'));
   const years = [2025, 2026];
   const calendar = { parkId, years, ...calendarFor(years) };
-  return { park: { id: parkId, name: parkName, adminUserIds }, stations, departments, categories, enterprises, users, calendar };
+  const resources = demoResources(parkId, users, enterprises);
+  return { park: { id: parkId, name: parkName, adminUserIds }, stations, departments, categories, enterprises, users, calendar, resources };
 }
 
 /**

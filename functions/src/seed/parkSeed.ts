@@ -1,6 +1,8 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { isValidCreditCode } from '../domain/creditCode';
+import type { ResourceRecord } from '../domain/market/posts';
 import type { Station } from '../domain/stations';
+import { marketStore } from '../store/market';
 import type { Db } from '../store/db';
 import { stationStore } from '../store/stations';
 import {
@@ -22,10 +24,12 @@ export interface ParkSeed {
   users: UserRecord[];
   calendar: CalendarRecord;
   stations: Station[];
+  /** Resources the park's members keep listed in the market. */
+  resources: ResourceRecord[];
 }
 
 /** Bumped when the seed's park-level records change shape; older local parks get them rewritten. */
-export const SEED_VERSION = 4;
+export const SEED_VERSION = 5;
 
 /**
  * Rewrites the park-level records (park, departments, categories, calendar) of a park seeded by an
@@ -42,6 +46,8 @@ export async function refreshParkSeed(db: Db, seed: ParkSeed): Promise<number> {
   // People added to the seed since (e.g. station hosts) join; existing ones are left as they are.
   const users = await Promise.all(seed.users.map((u) => directory.addUserIfMissing(db, directoryItems.user(u))));
   for (const station of seed.stations) await stationStore.adoptSeed(db, station);
+  // Created only where missing: a re-run of the seed leaves what people changed.
+  for (const resource of seed.resources) await marketStore.createPost(db, 'resource', resource);
   return items.length + users.filter(Boolean).length + seed.stations.length;
 }
 
@@ -60,7 +66,8 @@ export async function writeParkSeed(db: Db, seed: ParkSeed): Promise<number> {
   await putAll(db, items);
   // Stations one by one: each with its district's count, once, however often the seed runs.
   for (const station of seed.stations) await stationStore.adoptSeed(db, station);
-  return items.length + seed.stations.length;
+  for (const resource of seed.resources) await marketStore.createPost(db, 'resource', resource);
+  return items.length + seed.stations.length + seed.resources.length;
 }
 
 async function putAll(db: Db, items: Record<string, unknown>[]): Promise<void> {

@@ -30,7 +30,8 @@ export function notificationItem(record: NotificationRecord) {
 const toView = (record: NotificationRecord): Notification => ({
   id: record.id,
   kind: record.kind as NotificationKind,
-  requestId: record.requestId,
+  ...(record.requestId ? { requestId: record.requestId } : {}),
+  ...(record.matchId ? { matchId: record.matchId } : {}),
   title: record.title,
   body: record.body,
   at: record.at,

@@ -37,6 +37,13 @@
  * | a station's reports, newest last                 | table | PARK#<park>                     | SREPORT#<station>#<ulid>    |
  * | a park's open station reports, by station        | gsi3  | PARK#<park>#OPEN_REPORTS        | <station>#<ulid>            |
  * | public calls from one address/device in a window | table | RATE#<rule>#<caller>            | <window start>              |
+ * | a need / a resource / a match of a park          | table | PARK#<park>                     | NEED# / RES# / MATCH#<ulid> |
+ * | a park's needs or resources, newest first        | gsi1  | PARK#<park>#NEEDS / #RESOURCES  | <ulid>                      |
+ * | an owner's needs or resources (my posts)         | gsi2  | PARK#<park>#OWNER#<kind>#<id>   | NEED#<ulid> / RES#<ulid>    |
+ * | open posts by expiry (the sweep closes them)     | gsi4  | PARK#<park>#EXPIRY              | <expiresAt>#<NEED|RES>#<ulid> |
+ * | the one active match of a need–resource pair     | table | PARK#<park>                     | MATCHPAIR#<need>#<resource> |
+ * | a need's matches / a resource's matches           | gsi1 / gsi2 | PARK#<park>#NEEDMATCHES#<need> / #RESMATCHES#<res> | <ulid> |
+ * | the matches of an owner on the need / resource side | gsi3 / gsi5 | PARK#<park>#SIDE#<kind>#<id> | <ulid>                   |
  * | a user's inbox, newest first                     | table | INBOX#<user>                    | N#<ulid>                    |
  * | inbox messages still to push to WeChat (outbox)  | gsi4  | PUSH#PENDING                    | <at>#<ulid>                 |
  * | a user's unread messages (count)                 | gsi3  | INBOX#<user>#UNREAD             | <ulid>                      |
@@ -66,6 +73,10 @@ export const keys = {
   checkInDay: (parkId: string, stationId: string, date: string) => ({ pk: parkPk(parkId), sk: `CHECKINS#${stationId}#${date}` }),
   checkInMonth: (parkId: string, month: string, stationId: string) => ({ pk: parkPk(parkId), sk: `CHECKINMONTH#${month}#${stationId}` }),
   stationReport: (parkId: string, stationId: string, reportId: string) => ({ pk: parkPk(parkId), sk: `SREPORT#${stationId}#${reportId}` }),
+  need: (parkId: string, id: string) => ({ pk: parkPk(parkId), sk: `NEED#${id}` }),
+  resource: (parkId: string, id: string) => ({ pk: parkPk(parkId), sk: `RES#${id}` }),
+  match: (parkId: string, id: string) => ({ pk: parkPk(parkId), sk: `MATCH#${id}` }),
+  matchPair: (parkId: string, needId: string, resourceId: string) => ({ pk: parkPk(parkId), sk: `MATCHPAIR#${needId}#${resourceId}` }),
   rateWindow: (rule: string, caller: string, windowStart: number) => ({ pk: `RATE#${rule}#${caller}`, sk: String(windowStart) }),
 };
 
@@ -88,6 +99,13 @@ export const gsiKeys = {
     gsi3sk: `${geohash9}#${stationId}`,
   }),
   openReport: (parkId: string, stationId: string, reportId: string) => ({ gsi3pk: `${parkPk(parkId)}#OPEN_REPORTS`, gsi3sk: `${stationId}#${reportId}` }),
+  parkPosts: (parkId: string, type: 'NEEDS' | 'RESOURCES', id: string) => ({ gsi1pk: `${parkPk(parkId)}#${type}`, gsi1sk: id }),
+  ownerPosts: (parkId: string, owner: { kind: string; id: string }, sk: string) => ({ gsi2pk: `${parkPk(parkId)}#OWNER#${owner.kind}#${owner.id}`, gsi2sk: sk }),
+  postExpiry: (parkId: string, expiresAt: string, sk: string) => ({ gsi4pk: `${parkPk(parkId)}#EXPIRY`, gsi4sk: `${expiresAt}#${sk}` }),
+  needMatches: (parkId: string, needId: string, matchId: string) => ({ gsi1pk: `${parkPk(parkId)}#NEEDMATCHES#${needId}`, gsi1sk: matchId }),
+  resourceMatches: (parkId: string, resourceId: string, matchId: string) => ({ gsi2pk: `${parkPk(parkId)}#RESMATCHES#${resourceId}`, gsi2sk: matchId }),
+  needSide: (parkId: string, owner: { kind: string; id: string }, matchId: string) => ({ gsi3pk: `${parkPk(parkId)}#SIDE#${owner.kind}#${owner.id}`, gsi3sk: matchId }),
+  resourceSide: (parkId: string, owner: { kind: string; id: string }, matchId: string) => ({ gsi5pk: `${parkPk(parkId)}#SIDE#${owner.kind}#${owner.id}`, gsi5sk: matchId }),
   allParks: (parkId: string) => ({ gsi1pk: 'PARKS', gsi1sk: parkId }),
   due: (parkId: string, at: string, requestId: string) => ({ gsi4pk: `${parkPk(parkId)}#DUE`, gsi4sk: `${at}#${requestId}` }),
   pushPending: (at: string, notificationId: string) => ({ gsi4pk: 'PUSH#PENDING', gsi4sk: `${at}#${notificationId}` }),

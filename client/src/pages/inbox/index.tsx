@@ -96,7 +96,8 @@ export default function InboxPage() {
         .then((res) => showUnread(res.unread))
         .catch(() => {});
     }
-    openDetail(n.requestId);
+    // Messages about matches open their page once the market pages exist; until then they are read here.
+    if (n.requestId) openDetail(n.requestId);
   };
 
   return (
