@@ -3,22 +3,26 @@
  * take each request whose next escalation step is due and record the steps, with their inbox
  * messages. Safe to run twice or overlapping: steps are keyed by clock, deadline and level, and the
  * version check makes a second writer re-decide on the fresh state, where nothing is left to do.
+ * The same run closes the market's posts whose date has passed (marketExpiry.ts).
  */
 import { dueEscalations } from '../domain/escalation';
 import { escalate } from '../domain/request';
 import { defaultDeps, type Deps } from '../http/deps';
 import { applyChange } from '../services/requestChanges';
 import { directory } from '../store/directory';
+import { expireMarketPosts } from './marketExpiry';
 import { requestStore } from '../store/requests';
 
 export interface SweepResult {
   parks: number;
   examined: number;
   escalated: number;
+  /** Needs and resources closed because their date passed. */
+  postsClosed: number;
 }
 
 export async function sweepOverdue(deps: Deps): Promise<SweepResult> {
-  const result: SweepResult = { parks: 0, examined: 0, escalated: 0 };
+  const result: SweepResult = { parks: 0, examined: 0, escalated: 0, postsClosed: 0 };
   for (const parkId of await directory.listParkIds(deps.db)) {
     result.parks++;
     const now = deps.clock.now().toISOString();
@@ -35,6 +39,7 @@ export async function sweepOverdue(deps: Deps): Promise<SweepResult> {
       });
       if (changed) result.escalated++;
     }
+    result.postsClosed += await expireMarketPosts(deps, parkId, now);
   }
   return result;
 }

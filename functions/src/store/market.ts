@@ -105,14 +105,17 @@ export const marketStore = {
     return items.map((i) => normalise(type, i) as T);
   },
 
-  /** Posts whose date has passed while still open or paused (the sweep closes them). */
+  /** Posts whose date has passed while still open or paused (the sweep closes them). gsi4 holds keys only. */
   async expiredPosts(db: Db, parkId: string, now: string): Promise<{ type: PostType; parkId: string; id: string }[]> {
     const items = await queryItems(db, {
       IndexName: INDEX.gsi4,
       KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk < :now',
       ExpressionAttributeValues: { ':pk': gsiKeys.postExpiry(parkId, '', '').gsi4pk, ':now': now },
     });
-    return items.map((i) => ({ type: String(i.sk).startsWith('NEED#') ? 'need' : 'resource', parkId, id: String(i.id) }));
+    return items.map((i) => {
+      const [prefix, id] = String(i.sk).split('#') as [string, string];
+      return { type: prefix === 'NEED' ? ('need' as const) : ('resource' as const), parkId, id };
+    });
   },
 
   /** Closes an expired post unless someone changed it meanwhile (then the next run looks again). */

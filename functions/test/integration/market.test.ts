@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Inbox, Match, Need, NeedList, Resource, ResourceList, ResourceSuggestions } from '@parklink/contract';
+import { sweepOverdue } from '../../src/jobs/overdueSweep';
 import { createTestApp, demoUsers, manualClock, otherParkUser, type TestApp } from '../support/app';
 
 let app: TestApp;
@@ -201,6 +202,22 @@ describe('two-way claiming (双向认领)', () => {
     const ownNeed = await postNeed('hengtong', { kind: 'orders', title: '采购冲压模具', description: '需要采购一套汽车零部件冲压模具。', expiresAt: LATER });
     expect((await call('hengtong', 'POST', '/v1/matches', { needId: ownNeed.id, resourceId: own.body.id })).status).toBe(400);
     clock.advanceHours(-24 * 4);
+  });
+});
+
+describe('expiry', () => {
+  it('is closed by the sweep once, however often and overlapping it runs; owners’ open posts stay', async () => {
+    const soon = await postNeed('enterprise', { ...loanNeed, title: '短期需求到期关闭', expiresAt: '2026-12-03T00:00:00.000Z' });
+    const resource = (await call<Resource>('hr', 'POST', '/v1/resources', { kind: 'hiring', title: '冬季招聘会', description: '十二月专场招聘会，欢迎企业报名参加。', expiresAt: '2026-12-03T00:00:00.000Z' })).body;
+    const lasting = await postNeed();
+    clock.advanceHours(48);
+    const runs = await Promise.all([sweepOverdue(app.deps), sweepOverdue(app.deps), sweepOverdue(app.deps)]);
+    expect(runs.reduce((n, r) => n + r.postsClosed, 0)).toBe(2);
+    expect((await sweepOverdue(app.deps)).postsClosed).toBe(0);
+    expect((await call<Need>('enterprise', 'GET', `/v1/needs/${soon.id}`)).body).toMatchObject({ status: 'closed', closedReason: 'expired', version: 2 });
+    expect((await call<Resource>('hr', 'GET', `/v1/resources/${resource.id}`)).body).toMatchObject({ status: 'closed', closedReason: 'expired' });
+    expect((await call<Need>('enterprise', 'GET', `/v1/needs/${lasting.id}`)).body).toMatchObject({ status: 'open', version: 1 });
+    clock.advanceHours(-48);
   });
 });
 
