@@ -10,3 +10,4 @@ export * from './inbox';
 export * from './attachments';
 export * from './stations';
 export * from './market';
+export * from './cases';

@@ -71,6 +71,15 @@ export const routes = {
   noteMatch: { method: 'POST', path: '/v1/matches/{id}/notes', auth: true },
   succeedMatch: { method: 'POST', path: '/v1/matches/{id}/success', auth: true },
   failMatch: { method: 'POST', path: '/v1/matches/{id}/failure', auth: true },
+  listCases: { method: 'GET', path: '/v1/cases', auth: true },
+  createCase: { method: 'POST', path: '/v1/cases', auth: true },
+  caseFromRequest: { method: 'POST', path: '/v1/cases/from-request', auth: true },
+  caseFromMatch: { method: 'POST', path: '/v1/cases/from-match', auth: true },
+  caseSummary: { method: 'GET', path: '/v1/cases/summary', auth: true },
+  getCase: { method: 'GET', path: '/v1/cases/{id}', auth: true },
+  updateCase: { method: 'PATCH', path: '/v1/cases/{id}', auth: true },
+  confirmCase: { method: 'POST', path: '/v1/cases/{id}/confirm', auth: true },
+  closeCase: { method: 'POST', path: '/v1/cases/{id}/close', auth: true },
 } as const;
 
 export type RouteName = keyof typeof routes;

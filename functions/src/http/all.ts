@@ -1,6 +1,7 @@
 import { attachmentRoutes } from './attachments';
 import { authRoutes } from './auth';
 import { calendarRoutes } from './calendar';
+import { caseRoutes } from './cases';
 import { categoryRoutes } from './categories';
 import { departmentRoutes } from './departments';
 import { devRoutes } from './dev';
@@ -26,6 +27,7 @@ export const functionRoutes = {
   managedStations: managedStationRoutes,
   market: marketRoutes,
   matches: matchRoutes,
+  cases: caseRoutes,
   inbox: inboxRoutes,
   dev: devRoutes,
   attachments: attachmentRoutes,
