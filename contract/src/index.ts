@@ -11,3 +11,4 @@ export * from './attachments';
 export * from './stations';
 export * from './market';
 export * from './cases';
+export * from './admin';

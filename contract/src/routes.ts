@@ -80,6 +80,22 @@ export const routes = {
   updateCase: { method: 'PATCH', path: '/v1/cases/{id}', auth: true },
   confirmCase: { method: 'POST', path: '/v1/cases/{id}/confirm', auth: true },
   closeCase: { method: 'POST', path: '/v1/cases/{id}/close', auth: true },
+  getPark: { method: 'GET', path: '/v1/park', auth: true },
+  updatePark: { method: 'PUT', path: '/v1/admin/park', auth: true },
+  adminEnterprises: { method: 'GET', path: '/v1/admin/enterprises', auth: true },
+  createEnterprise: { method: 'POST', path: '/v1/admin/enterprises', auth: true },
+  updateEnterprise: { method: 'PATCH', path: '/v1/admin/enterprises/{id}', auth: true },
+  adminDepartments: { method: 'GET', path: '/v1/admin/departments', auth: true },
+  createDepartment: { method: 'POST', path: '/v1/admin/departments', auth: true },
+  updateDepartment: { method: 'PATCH', path: '/v1/admin/departments/{id}', auth: true },
+  adminCategories: { method: 'GET', path: '/v1/admin/categories', auth: true },
+  createCategory: { method: 'POST', path: '/v1/admin/categories', auth: true },
+  updateCategory: { method: 'PATCH', path: '/v1/admin/categories/{id}', auth: true },
+  listMembers: { method: 'GET', path: '/v1/admin/members', auth: true },
+  createInvitation: { method: 'POST', path: '/v1/admin/invitations', auth: true },
+  suspendMember: { method: 'POST', path: '/v1/admin/members/{id}/suspend', auth: true },
+  reinstateMember: { method: 'POST', path: '/v1/admin/members/{id}/reinstate', auth: true },
+  auditLog: { method: 'GET', path: '/v1/admin/audit', auth: true },
 } as const;
 
 export type RouteName = keyof typeof routes;

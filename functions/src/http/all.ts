@@ -1,3 +1,4 @@
+import { adminRoutes } from './admin';
 import { attachmentRoutes } from './attachments';
 import { authRoutes } from './auth';
 import { calendarRoutes } from './calendar';
@@ -28,6 +29,7 @@ export const functionRoutes = {
   market: marketRoutes,
   matches: matchRoutes,
   cases: caseRoutes,
+  admin: adminRoutes,
   inbox: inboxRoutes,
   dev: devRoutes,
   attachments: attachmentRoutes,

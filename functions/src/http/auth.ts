@@ -51,6 +51,9 @@ export const authRoutes = [
     const invited = await directory.findUserByInvite(ctx.deps.db, input.inviteCode);
     if (!invited) throw new DomainError('NOT_FOUND', '邀请码无效或已被使用', 'invite code unknown or used', 'inviteCode');
     const now = ctx.deps.clock.now().toISOString();
+    if (invited.inviteExpiresAt && Date.parse(invited.inviteExpiresAt) <= Date.parse(now)) {
+      throw new DomainError('VALIDATION_FAILED', '邀请码已过期，请联系园区管理员重新邀请', 'inviteCode: expired', 'inviteCode');
+    }
     if (!(await directory.bindOpenid(ctx.deps.db, invited, openid, input.inviteCode, now))) {
       throw new DomainError('CONFLICT', '邀请码已被使用，或该账号已绑定其他微信', 'invite already used or user already bound', 'inviteCode');
     }
@@ -91,6 +94,7 @@ async function openidFor(deps: Deps, code: string): Promise<string> {
 }
 
 async function sessionFor(deps: Deps, record: UserRecord): Promise<Session> {
+  if (record.suspended) throw new DomainError('FORBIDDEN', '账号已停用，请联系园区管理员', 'user is suspended');
   const park = await directory.getPark(deps.db, record.parkId);
   if (!park) throw notFound('园区', 'park');
   const user = userOf(record);

@@ -83,6 +83,8 @@ async function authenticate(deps: Deps, event: APIGatewayProxyEventV2): Promise<
   const claims = await verifyToken(deps, token);
   const record = await directory.getUser(deps.db, claims.parkId, claims.userId);
   if (!record) throw new DomainError('UNAUTHENTICATED', '账号不存在或已停用，请重新登录', 'user no longer exists');
+  // The record is read on every call, so a suspension takes effect on the very next one.
+  if (record.suspended) throw new DomainError('UNAUTHENTICATED', '账号已停用，请联系园区管理员', 'user is suspended');
   return userOf(record);
 }
 

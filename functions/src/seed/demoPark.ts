@@ -153,7 +153,9 @@ export function demoPark(parkId = 'park-demo', parkName = '高新区智造产业
   const years = [2025, 2026];
   const calendar = { parkId, years, ...calendarFor(years) };
   const resources = demoResources(parkId, users, enterprises);
-  return { park: { id: parkId, name: parkName, adminUserIds }, stations, departments, categories, enterprises, users, calendar, resources };
+  const zones = ['东区', '西区', '南区'];
+  const industries = ['电子信息', '装备制造', '生物医药', '汽车制造', '电商', '农副食品加工'];
+  return { park: { id: parkId, name: parkName, adminUserIds, zones, industries }, stations, departments, categories, enterprises, users, calendar, resources };
 }
 
 /**

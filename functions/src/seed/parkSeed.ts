@@ -29,7 +29,7 @@ export interface ParkSeed {
 }
 
 /** Bumped when the seed's park-level records change shape; older local parks get them rewritten. */
-export const SEED_VERSION = 5;
+export const SEED_VERSION = 6;
 
 /**
  * Rewrites the park-level records (park, departments, categories, calendar) of a park seeded by an
@@ -41,6 +41,7 @@ export async function refreshParkSeed(db: Db, seed: ParkSeed): Promise<number> {
     directoryItems.calendar(seed.calendar),
     ...seed.departments.map(directoryItems.department),
     ...seed.categories.map(directoryItems.category),
+    ...seed.enterprises.map(directoryItems.creditCodeLock),
   ];
   await putAll(db, items);
   // People added to the seed since (e.g. station hosts) join; existing ones are left as they are.
@@ -60,6 +61,7 @@ export async function writeParkSeed(db: Db, seed: ParkSeed): Promise<number> {
     ...seed.departments.map(directoryItems.department),
     ...seed.categories.map(directoryItems.category),
     ...seed.enterprises.map(directoryItems.enterprise),
+    ...seed.enterprises.map(directoryItems.creditCodeLock),
     ...seed.users.map(directoryItems.user),
     ...seed.users.flatMap((u) => (u.inviteCode ? [directoryItems.invite({ ...u, inviteCode: u.inviteCode })] : [])),
   ];

@@ -15,6 +15,11 @@ export interface ParkRecord {
   adminUserIds: string[];
   /** Which version of the seed wrote the park-level records (local demo parks only). */
   seedVersion?: number;
+  /** The park's own lists for enterprises and the market (片区, 行业); empty: any. */
+  zones?: string[];
+  industries?: string[];
+  /** Bumped by every admin change (absent: never edited). */
+  version?: number;
 }
 
 import type { CategoryField, DepartmentKind, SlaSpec } from '@parklink/contract';
@@ -64,12 +69,17 @@ export interface UserRecord extends User {
   openid?: string;
   /** Seeded demo users can be logged into without WeChat outside prod. */
   demo?: boolean;
+  /** Until when the invite code binds a WeChat account (seeded users' codes do not expire). */
+  inviteExpiresAt?: string;
+  /** Suspended by the park admin: every call is refused from the next one on. */
+  suspended?: boolean;
+  version?: number;
 }
 
 /** The person behind a record, without the login bookkeeping. */
 export function userOf(record: UserRecord): User {
-  const { inviteCode, openid, demo, ...user } = record;
-  void [inviteCode, openid, demo];
+  const { inviteCode, openid, demo, inviteExpiresAt, suspended, version, ...user } = record;
+  void [inviteCode, openid, demo, inviteExpiresAt, suspended, version];
   return user;
 }
 
@@ -226,6 +236,8 @@ export const directoryItems = {
   department: (d: DepartmentRecord) => ({ ...keys.department(d.parkId, d.id), entity: 'Department', ...d }),
   category: (c: CategoryRecord) => ({ ...keys.category(c.parkId, c.id), entity: 'Category', ...c }),
   enterprise: (e: EnterpriseRecord) => ({ ...keys.enterprise(e.parkId, e.id), entity: 'Enterprise', ...e }),
+  /** Keeps a credit code to one enterprise of the park (see store/admin.ts). */
+  creditCodeLock: (e: EnterpriseRecord) => ({ ...keys.creditCode(e.parkId, e.creditCode), entity: 'CreditCodeLock', parkId: e.parkId, enterpriseId: e.id }),
   calendar: (c: CalendarRecord) => ({ ...keys.calendar(c.parkId), entity: 'Calendar', ...c }),
   user: (u: UserRecord) => ({
     ...keys.user(u.parkId, u.id),
