@@ -70,49 +70,34 @@ function checkExpiry(expiresAt: string, now: string): void {
 
 const wordsOfPost = (p: { title: string; description: string; tags: string[] }) => wordsOf([p.title, p.description, ...p.tags].join(' '));
 
+/** What every new post starts with: open, version 1, its words. */
+function newPost(input: CreateNeedInput | CreateResourceInput, owner: PostOwner, user: User, id: string, now: string): PostRecord {
+  checkExpiry(input.expiresAt, now);
+  const base = { kind: input.kind, title: input.title, description: input.description, tags: dedupe(input.tags) };
+  return { id, parkId: user.parkId, ...base, expiresAt: input.expiresAt, status: 'open', owner, createdAt: now, updatedAt: now, version: 1, words: wordsOfPost(base) };
+}
+
 export function newNeed(input: CreateNeedInput, user: User, enterprise: { industry: string; zone: string }, id: string, now: string): NeedRecord {
   const owner = enterpriseOwner(user);
   if (!owner) throw forbidden('只有企业可以发布需求', 'only enterprises post needs');
-  checkExpiry(input.expiresAt, now);
-  const base = { kind: input.kind, title: input.title, description: input.description, tags: dedupe(input.tags) };
   return {
-    id,
-    parkId: user.parkId,
-    ...base,
+    ...newPost(input, owner, user, id, now),
     ...(input.amountFen !== undefined ? { amountFen: input.amountFen } : {}),
     industry: input.industry ?? enterprise.industry,
     zone: input.zone ?? enterprise.zone,
-    expiresAt: input.expiresAt,
-    status: 'open',
-    owner,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-    words: wordsOfPost(base),
   };
 }
 
 export function newResource(input: CreateResourceInput, user: User, id: string, now: string, enterprise?: { industry: string; zone: string }): ResourceRecord {
   const owner = resourceOwner(user);
   if (!owner) throw forbidden('只有成员单位或企业可以发布资源', 'only departments and enterprises post resources');
-  checkExpiry(input.expiresAt, now);
-  const base = { kind: input.kind, title: input.title, description: input.description, tags: dedupe(input.tags) };
   return {
-    id,
-    parkId: user.parkId,
-    ...base,
+    ...newPost(input, owner, user, id, now),
     terms: input.terms,
     industries: dedupe(input.industries),
     zones: dedupe(input.zones),
-    expiresAt: input.expiresAt,
-    status: 'open',
-    owner,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
     succeededMatches: 0,
     ...(owner.kind === 'enterprise' && enterprise ? { ownerIndustry: enterprise.industry, ownerZone: enterprise.zone } : {}),
-    words: wordsOfPost(base),
   };
 }
 

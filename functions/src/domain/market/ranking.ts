@@ -13,7 +13,7 @@
  * - past outcomes: matches through the resource that succeeded   3 each, ≤ 10
  * A candidate below MIN_SCORE is not suggested: it would be noise.
  */
-import type { SuggestionReason } from '@parklink/contract';
+import { marketKindLabels, type SuggestionReason } from '@parklink/contract';
 import type { NeedRecord, ResourceRecord } from './posts';
 
 export const MIN_SCORE = 25;
@@ -40,7 +40,7 @@ export function score(need: NeedRecord, resource: ResourceRecord): Scored {
     if (reason) reasons.push(reason);
   };
 
-  if (need.kind === resource.kind) add(30, { code: 'kind', text: `同为${kindWord[need.kind]}类` });
+  if (need.kind === resource.kind) add(30, { code: 'kind', text: `同为${marketKindLabels[need.kind]}类` });
 
   if (resource.industries.includes(need.industry)) add(15, { code: 'industry', text: `面向${need.industry}行业` });
   else if (resource.ownerIndustry && resource.ownerIndustry === need.industry) add(10, { code: 'industry', text: `同属${need.industry}行业，产业链伙伴` });
@@ -70,16 +70,6 @@ function rangeText(min: number | undefined, max: number | undefined): string {
   return ` ${yuan(max!)}以内`;
 }
 
-const kindWord: Record<NeedRecord['kind'], string> = {
-  financing: '融资',
-  hiring: '用工',
-  space: '场地',
-  orders: '订单/采购',
-  technology: '技术',
-  policy: '政策',
-  legal: '法律',
-  other: '其他',
-};
 
 /** Best first; ties by the newer candidate (higher id). Only candidates worth showing. */
 function rank<T extends { id: string }>(candidates: T[], judge: (c: T) => Scored): (Scored & { candidate: T })[] {
