@@ -12,3 +12,4 @@ export * from './stations';
 export * from './market';
 export * from './cases';
 export * from './admin';
+export * from './dashboard';

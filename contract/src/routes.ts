@@ -96,6 +96,7 @@ export const routes = {
   suspendMember: { method: 'POST', path: '/v1/admin/members/{id}/suspend', auth: true },
   reinstateMember: { method: 'POST', path: '/v1/admin/members/{id}/reinstate', auth: true },
   auditLog: { method: 'GET', path: '/v1/admin/audit', auth: true },
+  dashboard: { method: 'GET', path: '/v1/dashboard', auth: true },
 } as const;
 
 export type RouteName = keyof typeof routes;

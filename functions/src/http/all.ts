@@ -4,6 +4,7 @@ import { authRoutes } from './auth';
 import { calendarRoutes } from './calendar';
 import { caseRoutes } from './cases';
 import { categoryRoutes } from './categories';
+import { dashboardRoutes } from './dashboard';
 import { departmentRoutes } from './departments';
 import { devRoutes } from './dev';
 import { healthRoutes } from './health';
@@ -30,6 +31,7 @@ export const functionRoutes = {
   matches: matchRoutes,
   cases: caseRoutes,
   admin: adminRoutes,
+  dashboard: dashboardRoutes,
   inbox: inboxRoutes,
   dev: devRoutes,
   attachments: attachmentRoutes,

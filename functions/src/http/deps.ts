@@ -20,14 +20,14 @@ export interface Deps {
 }
 
 export function depsFromConfig(config: Config, overrides: Partial<Deps> = {}): Deps {
-  return {
+  const deps: Deps = {
     config,
     db: {
       doc: documentClient({ region: config.region, ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}) }),
       tableName: config.tableName,
     },
     clock: systemClock,
-    newId: ulidGenerator(),
+    newId: ulidGenerator(() => deps.clock.now().getTime()),
     storage: s3ObjectStorage({
       region: config.region,
       bucket: config.bucketName,
@@ -37,6 +37,7 @@ export function depsFromConfig(config: Config, overrides: Partial<Deps> = {}): D
     log: process.env.LOG_LEVEL === 'silent' ? () => {} : (entry) => console.log(JSON.stringify(entry)),
     ...overrides,
   };
+  return deps;
 }
 
 let coldStartDeps: Deps | undefined;

@@ -10,6 +10,7 @@ import type { User } from '../domain/user';
 import { readClockOffset, shiftedClock } from '../store/devClock';
 import { directory, userOf } from '../store/directory';
 import { defaultDeps, type Deps } from './deps';
+import { ulidGenerator } from '../ports/ids';
 import { verifyToken } from './tokens';
 import { parseInput } from './validation';
 
@@ -73,7 +74,10 @@ export async function dispatch(routes: Route[], event: APIGatewayProxyEventV2, d
 export async function withStageClock(deps: Deps): Promise<Deps> {
   if (deps.config.stage === 'prod') return deps;
   const offset = await readClockOffset(deps.db);
-  return offset ? { ...deps, clock: shiftedClock(deps.clock, offset) } : deps;
+  if (!offset) return deps;
+  const clock = shiftedClock(deps.clock, offset);
+  // Ids carry their creation time (ports/ids.ts): stamp them with the moved clock too.
+  return { ...deps, clock, newId: ulidGenerator(() => clock.now().getTime()) };
 }
 
 async function authenticate(deps: Deps, event: APIGatewayProxyEventV2): Promise<User> {

@@ -54,6 +54,8 @@
  * Every item also carries `parkId` and `entity` attributes, so any item tells whose it is and what it is.
  */
 
+import { encodeTime } from 'ulid';
+
 export const INDEX = { gsi1: 'gsi1', gsi2: 'gsi2', gsi3: 'gsi3', gsi4: 'gsi4', gsi5: 'gsi5' } as const;
 
 export const parkPk = (parkId: string) => `PARK#${parkId}`;
@@ -134,3 +136,11 @@ export const gsiKeys = {
     gsi5sk: `${deadlineAt}#${requestId}`,
   }),
 };
+
+/**
+ * The ULIDs made in [start, end] (ms) lie between these two (a ULID's first 10 characters are its
+ * time): a range of ids is a range of creation times.
+ */
+export function idRange(start: number, end: number): [string, string] {
+  return [encodeTime(Math.max(0, start), 10) + '0'.repeat(16), encodeTime(Math.max(0, end), 10) + 'Z'.repeat(16)];
+}

@@ -10,7 +10,7 @@ import type { NeedRecord, ResourceRecord } from '../domain/market/posts';
 import { DomainError } from '../domain/errors';
 import { queryItems, stripKeys, type Db } from './db';
 import { notificationItem, type NotificationRecord } from './inbox';
-import { INDEX, gsiKeys, keys } from './keys';
+import { INDEX, gsiKeys, idRange, keys } from './keys';
 import { transact } from './stations';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -91,6 +91,27 @@ export const marketStore = {
       ? { IndexName: INDEX.gsi2, pkName: 'gsi2pk', skName: 'gsi2sk', pk: gsiKeys.ownerPosts(parkId, owner, '').gsi2pk, prefix: type === 'need' ? 'NEED#' : 'RES#' }
       : { IndexName: INDEX.gsi1, pkName: 'gsi1pk', skName: 'gsi1sk', pk: gsiKeys.parkPosts(parkId, type === 'need' ? 'NEEDS' : 'RESOURCES', '').gsi1pk };
     return filteredPage<T>(db, source, keep, limit, cursor, (item) => normalise(type, item) as T);
+  },
+
+  /** A park's posts of one type created in [start, end] (ms), any status (the dashboard's count). */
+  async createdBetween<T extends Post>(db: Db, type: PostType, parkId: string, start: number, end: number): Promise<T[]> {
+    const [from, to] = idRange(start, end);
+    const items = await queryItems(db, {
+      IndexName: INDEX.gsi1,
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': gsiKeys.parkPosts(parkId, type === 'need' ? 'NEEDS' : 'RESOURCES', '').gsi1pk, ':from': from, ':to': to },
+    });
+    return items.map((i) => normalise(type, i) as T);
+  },
+
+  /** A park's matches proposed in [start, end] (ms). */
+  async matchesBetween(db: Db, parkId: string, start: number, end: number): Promise<MatchRecord[]> {
+    const [from, to] = idRange(start, end);
+    const items = await queryItems(db, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.match(parkId, '').pk, ':from': `MATCH#${from}`, ':to': `MATCH#${to}` },
+    });
+    return items.map((i) => stripKeys<MatchRecord>(i));
   },
 
   /** Every open-or-paused post of a park of one type (the suggestions' candidates). */

@@ -8,7 +8,7 @@ import { currentDeadline, isOpen, type RequestState } from '../domain/request';
 import { notificationItem, type NotificationRecord } from './inbox';
 import { upgradeRequest } from './legacy';
 import { isConditionFailure, queryItems, stripKeys, type Db } from './db';
-import { INDEX, gsiKeys, keys } from './keys';
+import { INDEX, gsiKeys, idRange, keys } from './keys';
 
 /** Somebody else saved the request first; re-read and try again. */
 export class VersionConflict extends Error {
@@ -70,6 +70,16 @@ function requestItem(state: RequestState) {
 }
 
 export const requestStore = {
+  /** A park's requests submitted in [start, end] (ms): their ULIDs begin with the time, so this is one key range. */
+  async submittedBetween(db: Db, parkId: string, start: number, end: number): Promise<RequestState[]> {
+    const [from, to] = idRange(start, end);
+    const items = await queryItems(db, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.request(parkId, '').pk, ':from': `REQ#${from}`, ':to': `REQ#${to}` },
+    });
+    return items.map((i) => upgradeRequest(stripKeys<RequestState>(i)));
+  },
+
   async get(db: Db, parkId: string, requestId: string): Promise<RequestState | undefined> {
     const { Item } = await db.doc.send(
       new GetCommand({ TableName: db.tableName, Key: keys.request(parkId, requestId), ConsistentRead: true }),

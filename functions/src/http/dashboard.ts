@@ -1,0 +1,87 @@
+/**
+ * The park admin's dashboard (`GET /v1/dashboard?from&to`): the period's requests and how they
+ * were served, what is overdue now, the market, co-building, stations and the alliance's reach —
+ * read with key ranges (ids begin with their time), never a scan.
+ */
+import { DashboardQuery, type Dashboard } from '@parklink/contract';
+import { summarise } from '../domain/cases/summary';
+import { busiestDepartments, coverage, overdueNow, periodBounds, requestFigures } from '../domain/dashboard';
+import { forbidden } from '../domain/errors';
+import type { RequestState } from '../domain/request';
+import { hasRole } from '../domain/user';
+import { caseStore } from '../store/cases';
+import { directory } from '../store/directory';
+import { marketStore } from '../store/market';
+import { listPage, listSources } from '../store/requestLists';
+import { requestStore } from '../store/requests';
+import { stationActivity } from '../store/stationActivity';
+import { stationStore } from '../store/stations';
+import type { Deps } from './deps';
+import { json, lambdaHandler, route } from './middleware';
+
+/** Overdue requests listed on the dashboard, most overdue first. */
+const OVERDUE_LIMIT = 50;
+
+export const dashboardRoutes = [
+  route('dashboard', async (ctx) => {
+    const query = ctx.query(DashboardQuery);
+    const { deps, user } = ctx;
+    if (!hasRole(user, 'admin')) throw forbidden('只有园区管理员可以查看看板', 'park admins only');
+    const parkId = user.parkId;
+    const { start, end } = periodBounds(query.from, query.to);
+    const now = deps.clock.now().toISOString();
+    const [requests, overdue, needs, resources, matches, cases, stations, monthly, enterprises, users] = await Promise.all([
+      requestStore.submittedBetween(deps.db, parkId, start, end),
+      openOverdue(deps, parkId, now),
+      marketStore.createdBetween(deps.db, 'need', parkId, start, end),
+      marketStore.createdBetween(deps.db, 'resource', parkId, start, end),
+      marketStore.matchesBetween(deps.db, parkId, start, end),
+      caseStore.all(deps.db, parkId),
+      stationStore.listByPark(deps.db, parkId),
+      stationActivity.monthCounts(deps.db, parkId, query.from.slice(0, 7), query.to.slice(0, 7)),
+      directory.listEnterprises(deps.db, parkId),
+      directory.listUsers(deps.db, parkId),
+    ]);
+    const caseFigures = summarise(cases, query);
+    const riders = new Map<string, number>();
+    for (const m of monthly) riders.set(m.stationId, (riders.get(m.stationId) ?? 0) + m.count);
+    const body: Dashboard = {
+      from: query.from,
+      to: query.to,
+      requests: requestFigures(requests),
+      overdueNow: overdueNow(overdue, now).slice(0, OVERDUE_LIMIT),
+      busiestDepartments: busiestDepartments(requests),
+      market: {
+        needs: needs.length,
+        resources: resources.length,
+        matches: matches.length,
+        succeeded: matches.filter((m) => m.status === 'succeeded').length,
+        failed: matches.filter((m) => m.status === 'failed').length,
+        inProgress: matches.filter((m) => m.status === 'in_progress').length,
+        succeededAmountFen: matches.reduce((n, m) => n + (m.status === 'succeeded' ? (m.outcome?.amountFen ?? 0) : 0), 0),
+      },
+      cases: { cases: caseFigures.cases, enterprisesServed: caseFigures.enterprisesServed, bank: caseFigures.bank, tax: caseFigures.tax },
+      stations: {
+        stations: stations.length,
+        ridersServed: [...riders.values()].reduce((a, b) => a + b, 0),
+        byStation: stations.map((s) => ({ id: s.id, name: s.name, count: riders.get(s.id) ?? 0 })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh')),
+      },
+      coverage: coverage(enterprises, (id) => users.filter((u) => u.enterpriseId === id && !u.suspended).length),
+    };
+    return json(200, body);
+  }),
+];
+
+export const handler = lambdaHandler(dashboardRoutes);
+
+/** Every department's overdue list (its pools and assigned work past their deadlines), without repeats. */
+async function openOverdue(deps: Deps, parkId: string, now: string): Promise<RequestState[]> {
+  const [departments, categories] = await Promise.all([directory.listDepartments(deps.db, parkId), directory.listCategories(deps.db, parkId)]);
+  const pages = await Promise.all(
+    departments.map((d) => {
+      const theirs = categories.filter((c) => c.departmentIds.includes(d.id)).map((c) => c.id);
+      return listPage(deps.db, { sources: listSources.overdue(parkId, theirs, d.id, now), ascending: true }, OVERDUE_LIMIT);
+    }),
+  );
+  return [...new Map(pages.flatMap((p) => p.items).map((r) => [r.id, r])).values()];
+}
