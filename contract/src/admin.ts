@@ -184,3 +184,40 @@ export const AuditQuery = z.object({
 });
 export const AuditList = z.object({ items: z.array(AuditEvent), nextCursor: z.string().optional() });
 export type AuditList = z.infer<typeof AuditList>;
+
+/**
+ * Bulk import of enterprises from the sheet a park already keeps (CSV, or XLSX: its first sheet),
+ * with Chinese or English headers: 企业名称/name, 统一社会信用代码/creditCode, 行业/industry, 片区/zone.
+ * `dryRun` reports every row's problems and writes nothing; a real run writes all rows or none.
+ */
+export const MAX_IMPORT_ROWS = 5000;
+export const ImportEnterprisesInput = z.object({
+  format: z.enum(['csv', 'xlsx'], { error: '格式应为 csv 或 xlsx / format: csv or xlsx' }),
+  /** The file: CSV as text (UTF-8, a BOM is fine); XLSX as base64. At most 2 MB of text. */
+  content: z.string().min(1, { error: '文件是空的 / content: empty' }).max(2_800_000, { error: '文件不超过 2 MB / content: at most 2 MB' }),
+  dryRun: z.boolean().default(true),
+});
+export type ImportEnterprisesInput = z.infer<typeof ImportEnterprisesInput>;
+
+export const ImportRowReport = z.object({
+  /** The row's number in the sheet (the header is row 1). */
+  row: z.number().int().positive(),
+  name: z.string(),
+  creditCode: z.string(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+export type ImportRowReport = z.infer<typeof ImportRowReport>;
+
+export const ImportReport = z.object({
+  dryRun: z.boolean(),
+  total: z.number().int(),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  /** Rows written (0 on a dry run or when any row is invalid). */
+  imported: z.number().int(),
+  /** Every row with a problem, in sheet order. */
+  rows: z.array(ImportRowReport),
+  /** A problem with the file itself (no header, unknown columns…). */
+  fileErrors: z.array(z.string()),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
