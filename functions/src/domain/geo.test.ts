@@ -1,6 +1,6 @@
 import geohash from 'ngeohash';
 import { describe, expect, it } from 'vitest';
-import { blockAround, cellOf, coveredRadius, distanceMetres, inChina } from './geo';
+import { cellOf, cellsCoveringChina, childCells, distanceMetres, distanceToCell, inChina } from './geo';
 
 describe('distances', () => {
   it('measures the great circle (Beijing Tiananmen → Shanghai People’s Square ≈ 1,067 km)', () => {
@@ -28,29 +28,42 @@ describe('China', () => {
   });
 });
 
-describe('geohash blocks across cell edges', () => {
-  it('covers a neighbour just across the edge of the query point’s cell', () => {
-    // Two points a few metres apart on either side of a precision-5 cell boundary.
+describe('geohash cells', () => {
+  it('are never nearer than the distance to their box, across a cell edge too', () => {
     const cell = cellOf({ lat: 41.29, lng: 123.77 }, 5);
-    const [, , maxLat] = geohash.decode_bbox(cell);
-    const below = { lat: maxLat - 0.00002, lng: 123.77 };
-    const above = { lat: maxLat + 0.00002, lng: 123.77 };
-    expect(cellOf(below, 5)).not.toBe(cellOf(above, 5));
-    expect(distanceMetres(below, above)).toBeLessThan(5);
-    expect(blockAround(below, 5)).toContain(cellOf(above, 5));
-  });
-
-  it('guarantees at least one cell of radius, and no more than the block', () => {
-    const p = { lat: 31.2304, lng: 121.4737 };
-    const r = coveredRadius(p, 5);
-    expect(r).toBeGreaterThan(4000); // a precision-5 cell is about 4.9 km × 4.9 km here (4.2 km wide)
-    expect(r).toBeLessThan(10_000);
-    // Every point within that radius falls in the block.
-    const block = new Set(blockAround(p, 5));
-    for (let angle = 0; angle < 360; angle += 15) {
-      const dLat = ((r * 0.999) / 111_320) * Math.cos((angle * Math.PI) / 180);
-      const dLng = ((r * 0.999) / (111_320 * Math.cos((p.lat * Math.PI) / 180))) * Math.sin((angle * Math.PI) / 180);
-      expect(block.has(cellOf({ lat: p.lat + dLat, lng: p.lng + dLng }, 5))).toBe(true);
+    const [minLat, minLng, maxLat, maxLng] = geohash.decode_bbox(cell);
+    const inside = { lat: (minLat + maxLat) / 2, lng: (minLng + maxLng) / 2 };
+    expect(distanceToCell(inside, cell)).toBe(0);
+    // A few metres above the top edge: that far from the cell, and the cell's own points are no nearer.
+    const above = { lat: maxLat + 0.00002, lng: inside.lng };
+    expect(distanceToCell(above, cell)).toBeGreaterThan(1);
+    expect(distanceToCell(above, cell)).toBeLessThan(5);
+    const next = random(3);
+    for (let i = 0; i < 200; i++) {
+      const q = { lat: minLat + next() * (maxLat - minLat), lng: minLng + next() * (maxLng - minLng) };
+      expect(distanceMetres(above, q)).toBeGreaterThanOrEqual(distanceToCell(above, cell) - 1e-6);
     }
   });
+
+  it('split into 32 children that tile their parent', () => {
+    const children = childCells('wxr');
+    expect(children).toHaveLength(32);
+    expect(new Set(children.map((c) => c.slice(0, 3)))).toEqual(new Set(['wxr']));
+    const p = geohash.decode('wxrv7');
+    expect(children).toContain(cellOf({ lat: p.latitude, lng: p.longitude }, 4));
+  });
+
+  it('cover China’s box at precision 2 with about sixty cells, one of them holding any point in China', () => {
+    const cover = new Set(cellsCoveringChina(2));
+    expect(cover.size).toBe(70);
+    for (const p of [{ lat: 41.29, lng: 123.77 }, { lat: 18.25, lng: 109.5 }, { lat: 53.5, lng: 73.6 }, { lat: 3.9, lng: 135 }]) expect(cover.has(cellOf(p, 2))).toBe(true);
+  });
 });
+
+/** A seeded random sequence, so every run checks the same points. */
+function random(seed: number) {
+  return () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+}

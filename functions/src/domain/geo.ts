@@ -29,26 +29,18 @@ export const inChina = (p: Point) =>
 
 export const cellOf = (p: Point, precision: number) => geohash.encode(p.lat, p.lng, precision);
 
-/** The cell and its eight neighbours: the block a proximity query reads at one precision. */
-export function blockAround(p: Point, precision: number): string[] {
-  const centre = cellOf(p, precision);
-  return [centre, ...geohash.neighbors(centre)];
-}
+/** A cell's 32 children: the cells one character finer. */
+export const childCells = (cell: string) => [...'0123456789bcdefghjkmnpqrstuvwxyz'].map((c) => cell + c);
+
+/** Cells of one precision covering China's bounding box (where every station lies). */
+export const cellsCoveringChina = (precision: number): string[] =>
+  geohash.bboxes(CHINA_BOUNDS.minLat, CHINA_BOUNDS.minLng, CHINA_BOUNDS.maxLat, CHINA_BOUNDS.maxLng, precision);
 
 /**
- * The radius around `p` that the 3×3 block of its cell surely covers: the distance from `p` to the
- * nearest edge of the block. Anything closer than this is in the block; anything in the block that
- * is farther may be beaten by something outside it.
+ * The least distance from `p` to any point of a cell: to the nearest point of its box. No station
+ * in the cell can be nearer than this, which is what lets the search skip a cell.
  */
-export function coveredRadius(p: Point, precision: number): number {
-  const [minLat, minLng, maxLat, maxLng] = geohash.decode_bbox(cellOf(p, precision));
-  const height = maxLat - minLat;
-  const width = maxLng - minLng;
-  const edges: Point[] = [
-    { lat: minLat - height, lng: p.lng },
-    { lat: maxLat + height, lng: p.lng },
-    { lat: p.lat, lng: minLng - width },
-    { lat: p.lat, lng: maxLng + width },
-  ];
-  return Math.min(...edges.map((edge) => distanceMetres(p, edge)));
+export function distanceToCell(p: Point, cell: string): number {
+  const [minLat, minLng, maxLat, maxLng] = geohash.decode_bbox(cell);
+  return distanceMetres(p, { lat: Math.min(Math.max(p.lat, minLat), maxLat), lng: Math.min(Math.max(p.lng, minLng), maxLng) });
 }

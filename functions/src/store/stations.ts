@@ -4,22 +4,19 @@
  * geohash, so a cell of precision 6, 5 or 4 is a prefix range of one gsi1 partition, and a cell
  * of precision 3 or 2 a prefix range of one gsi3 partition.
  *
- * Search (exact nearest-K): from fine to coarse precision, read the 3×3 block of cells around the
- * point; the block surely covers a radius (geo.ts coveredRadius). Once K matching stations lie
- * within that radius, no station outside the block can beat them, so stop. Worst cases: a dense
- * city centre stops at precision 6 reading the ~1 km² block; empty countryside widens to precision
- * 3 or 2, reading blocks of hundreds of km that are empty there — the items read stay few either way;
- * only a filter nobody matches (e.g. an amenity no station has) reads whole coarse blocks.
+ * The search for the nearest ones is a best-first walk down those cells: stationSearch.ts.
  */
 import { GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { blockAround, cellOf, coveredRadius, distanceMetres, type Point } from '../domain/geo';
+import { cellOf, type Point } from '../domain/geo';
 import type { Station } from '../domain/stations';
 import { isConditionFailure, queryItems, stripKeys, type Db } from './db';
 import { INDEX, gsiKeys, keys, parkPk } from './keys';
+import { nearestStations } from './stationSearch';
+
+export type { SearchStats } from './stationSearch';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const PRECISIONS = [6, 5, 4, 3, 2];
 
 export function stationItem(station: Station) {
   return {
@@ -31,30 +28,12 @@ export function stationItem(station: Station) {
   };
 }
 
-/** Items a search read, for the benchmark's ratio against a full scan. */
-export interface SearchStats {
-  itemsRead: number;
-  precision: number;
-}
-
-async function readCell(db: Db, cell: string): Promise<Station[]> {
-  const coarse = cell.length <= 3;
-  const index = coarse ? INDEX.gsi3 : INDEX.gsi1;
-  const pkName = coarse ? 'gsi3pk' : 'gsi1pk';
-  const skName = coarse ? 'gsi3sk' : 'gsi1sk';
-  const pk = coarse ? `GEO2#${cell.slice(0, 2)}` : `GEO4#${cell.slice(0, 4)}`;
-  const items = await queryItems(db, {
-    IndexName: index,
-    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :cell)',
-    ExpressionAttributeNames: { '#pk': pkName, '#sk': skName },
-    ExpressionAttributeValues: { ':pk': pk, ':cell': cell },
-  });
-  return items.map(stationOf);
-}
-
 /** Records written before stations had versions, hosts and photos read as version 1 with none. */
 function stationOf(item: Record<string, unknown>): Station {
-  const station = stripKeys<Station>(item);
+  return normaliseStation(stripKeys<Station>(item));
+}
+
+function normaliseStation(station: Station): Station {
   return { ...station, version: station.version ?? 1, hostIds: station.hostIds ?? [], photos: station.photos ?? [], updatedAt: station.updatedAt ?? '2026-01-01T00:00:00.000Z' };
 }
 
@@ -160,32 +139,8 @@ export const stationStore = {
     return item ? stationOf(item) : undefined;
   },
 
-  /** The `limit` nearest stations that `keep` accepts, nearest first, with what the search read. */
-  async nearest(
-    db: Db,
-    point: Point,
-    limit: number,
-    keep: (station: Station) => boolean | Promise<boolean>,
-  ): Promise<{ stations: (Station & { distance: number })[]; stats: SearchStats }> {
-    let itemsRead = 0;
-    let found: (Station & { distance: number })[] = [];
-    for (const precision of PRECISIONS) {
-      const blocks = await Promise.all(blockAround(point, precision).map((cell) => readCell(db, cell)));
-      const stations = blocks.flat();
-      itemsRead += stations.length;
-      const kept = await Promise.all(stations.map(keep));
-      found = stations
-        .filter((_, i) => kept[i])
-        .map((s) => ({ ...s, distance: distanceMetres(point, s.location) }))
-        .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id));
-      const sure = coveredRadius(point, precision);
-      if (found.filter((s) => s.distance <= sure).length >= limit) {
-        return { stations: found.slice(0, limit), stats: { itemsRead, precision } };
-      }
-    }
-    // Even the coarsest block (≈ 1,250 km cells) lacked enough: what it has is the answer.
-    return { stations: found.slice(0, limit), stats: { itemsRead, precision: PRECISIONS.at(-1)! } };
-  },
+  /** The `limit` nearest stations that `keep` accepts, nearest first, with what the search read (stationSearch.ts). */
+  nearest: (db: Db, point: Point, limit: number, keep: (station: Station) => boolean | Promise<boolean>) => nearestStations(db, point, limit, keep, normaliseStation),
 };
 
 /** Runs a transaction; false when a condition refused it. */

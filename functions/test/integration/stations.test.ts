@@ -7,6 +7,7 @@ import type { NearbyStations, StationDetail } from '@parklink/contract';
 import { distanceMetres, type Point } from '../../src/domain/geo';
 import type { Station } from '../../src/domain/stations';
 import { stationStore } from '../../src/store/stations';
+import { nearestStations, PROBE } from '../../src/store/stationSearch';
 import { demoPark } from '../../src/seed/demoPark';
 import { createTestApp, manualClock, OTHER_PARK, type TestApp } from '../support/app';
 
@@ -127,5 +128,21 @@ describe('the nearest stations', () => {
     expect((await nearby('lat=41.3&lng=123.7&amenities=sauna')).status).toBe(400);
     expect((await nearby('lat=41.3&lng=123.7&limit=500')).status).toBe(400);
     expect((await app.call('GET', '/v1/stations/st-nowhere')).status).toBe(404);
+  });
+});
+
+describe('the best-first search', () => {
+  it('equals a brute-force scan from 120 random points, for 1 to 10 stations, with and without a filter', async () => {
+    const next = random(99);
+    const points: Point[] = Array.from({ length: 120 }, () => ({ lat: 40 + next() * 5, lng: 121.5 + next() * 5 }));
+    for (const [i, point] of points.entries()) {
+      const limit = 1 + (i % 10);
+      const charging = i % 3 === 0;
+      const keep = (s: Station) => !charging || s.amenities.includes('charging');
+      const { stations: found, stats } = await nearestStations(app.deps.db, point, limit, keep);
+      expect(found.map((s) => s.id), JSON.stringify({ point, limit, charging })).toEqual(await bruteForce(point, keep, limit));
+      // Every probe of a cell too full to read whole stops at PROBE items (the benchmark measures the totals).
+      expect(stats.itemsRead).toBeLessThanOrEqual(stations.length + 12 + stats.probes * PROBE);
+    }
   });
 });
