@@ -1,6 +1,6 @@
 /**
  * Draws the tab bar icons (81×81 PNG, as WeChat recommends) into src/assets/tab/:
- * a house (首页) and an envelope (消息), grey and red. Run: node config/make-tab-icons.cjs
+ * a heart (驿站: the care stations), a house (首页) and an envelope (消息), grey and red. Run: node config/make-tab-icons.cjs
  */
 const { writeFileSync } = require('node:fs');
 const { resolve } = require('node:path');
@@ -76,8 +76,16 @@ const house = (x, y) =>
 
 const envelope = (x, y) => outline(x, y, 10, 20, 71, 62) || nearLine(x, y, 13, 23, 40.5, 45) || nearLine(x, y, 40.5, 45, 68, 23);
 
+// The classic heart curve (x² + y² − 1)³ − x²y³ ≤ 0, centred and scaled; an outline like the others.
+const inHeart = (x, y, scale) => {
+  const u = (x - 40.5) / scale;
+  const v = (44 - y) / scale;
+  return (u * u + v * v - 1) ** 3 - u * u * v ** 3 <= 0;
+};
+const heart = (x, y) => inHeart(x, y, 26) && !inHeart(x, y, 26 - T * 0.95);
+
 const out = resolve(__dirname, '../src/assets/tab');
-for (const [name, shape] of [['home', house], ['inbox', envelope]]) {
+for (const [name, shape] of [['stations', heart], ['home', house], ['inbox', envelope]]) {
   writeFileSync(resolve(out, `${name}.png`), png(shape, GREY));
   writeFileSync(resolve(out, `${name}-active.png`), png(shape, RED));
 }

@@ -1,12 +1,19 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/inbox/index', 'pages/login/index'],
+  // Riders arrive without an account: the stations page is first (what a new visitor sees); it
+  // sends a logged-in user on to 首页 on the app's first show (pages/stations/index.tsx).
+  pages: ['pages/stations/index', 'pages/index/index', 'pages/inbox/index', 'pages/login/index', 'pages/stations/detail/index'],
   subPackages: [
     {
       root: 'pages/requests',
       pages: ['submit/index', 'mine/index', 'pool/index', 'detail/index'],
     },
+    {
+      // Station hosts and the park admin only.
+      root: 'pages/stations-admin',
+      pages: ['list/index', 'station/index', 'create/index', 'stats/index'],
+    },
   ],
-  // Tab pages open with switchTab / reLaunch only (lib/nav.ts openTab). The 消息 tab (index 1) shows
+  // Tab pages open with switchTab / reLaunch only (lib/nav.ts openTab). The 消息 tab (index 2) shows
   // the unread count as its badge (lib/unread.ts); in h5 Taro renders it as `.taro-tabbar-badge`.
   tabBar: {
     color: '#999999',
@@ -14,6 +21,7 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
+      { pagePath: 'pages/stations/index', text: '驿站', iconPath: 'assets/tab/stations.png', selectedIconPath: 'assets/tab/stations-active.png' },
       { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
       { pagePath: 'pages/inbox/index', text: '消息', iconPath: 'assets/tab/inbox.png', selectedIconPath: 'assets/tab/inbox-active.png' },
     ],
@@ -27,7 +35,7 @@ export default defineAppConfig({
   },
   // Asked for by the WeChat code-quality scan: inject only the components a page uses.
   lazyCodeLoading: 'requiredComponents',
-  // The care-station page (later) shows the nearest stations.
+  // The stations page shows the nearest care stations (lib/location.ts).
   permission: {
     'scope.userLocation': { desc: '用于查找离你最近的爱心驿站' },
   },

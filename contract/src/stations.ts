@@ -68,6 +68,12 @@ export type NearbyQuery = z.infer<typeof NearbyQuery>;
 export const NearbyStations = z.object({ items: z.array(StationSummary) });
 export type NearbyStations = z.infer<typeof NearbyStations>;
 
+/** Optional: where the rider stands, for the distance (both or neither). */
+export const StationDetailQuery = z
+  .object({ lat: LatLng.shape.lat.optional(), lng: LatLng.shape.lng.optional() })
+  .refine((q) => (q.lat === undefined) === (q.lng === undefined), { error: '经纬度须同时提供 / lat and lng go together', path: ['lng'] });
+export type StationDetailQuery = z.infer<typeof StationDetailQuery>;
+
 export const StationDetail = StationSummary.extend({
   weekly: z.array(z.array(z.object({ open: z.string(), close: z.string() }))),
   closedOnHolidays: z.boolean(),

@@ -5,13 +5,32 @@
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { ROOT } from '../../scripts/local/api';
 
 export const SHOTS = resolve(ROOT, '.artifacts/e2e');
 
+/** A phone-sized window: this is a mini-program first. */
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 };
+
 export async function launchBrowser(): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({
+  const browser = await launchChromium();
+  const page = await browser.newPage(PHONE);
+  return { browser, page };
+}
+
+/**
+ * A fresh phone-sized page in its own context (own storage), e.g. with a fixed position:
+ * `{ geolocation: { latitude, longitude }, permissions: ['geolocation'] }`; without the permission
+ * the page's location request is refused.
+ */
+export async function newPhonePage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ ...PHONE, ...options });
+  return context.newPage();
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -23,9 +42,6 @@ export async function launchBrowser(): Promise<{ browser: Browser; page: Page }>
       '--disable-quic',
     ],
   });
-  // A phone-sized window: this is a mini-program first.
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
-  return { browser, page };
 }
 
 /** Removes this file's earlier screenshots (only those with its prefix: other files write beside them). */
@@ -43,7 +59,9 @@ export async function loginAs(page: Page, webUrl: string, name: string): Promise
   if (!page.url().startsWith(webUrl)) await page.goto(webUrl);
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${webUrl}/#/pages/login/index`);
-  await page.locator('.login-user', { hasText: name }).first().click();
+  // Taro h5 keeps earlier pages hidden in the DOM (e.g. a login page opened from the stations page's
+  // 园区成员登录 before this one): pick the user on the login page that shows.
+  await page.locator('.login-user', { hasText: name }).filter({ visible: true }).first().click();
   await page.locator('.me-name', { hasText: name }).waitFor();
 }
 

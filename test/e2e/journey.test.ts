@@ -41,7 +41,9 @@ async function fill(selector: string, text: string) {
 
 describe('the first journey in the browser', () => {
   it('an enterprise submits a request', async () => {
+    // A visitor lands on the care stations (the first tab); members log in from there.
     await page.goto(stack.webUrl);
+    await page.locator('.stations-page .member-login').click();
     await page.locator('.login-user').first().waitFor();
     await snap('login');
     await loginAs('张经理');

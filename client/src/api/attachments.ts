@@ -11,7 +11,7 @@ export function fileProblem(file: PickedFile): string | null {
 }
 
 /** Sends the bytes to the presigned URL with exactly the signed headers (the platform adds the length). */
-async function putBytes(ticket: UploadTicket, file: PickedFile): Promise<void> {
+export async function putUpload(ticket: UploadTicket, file: PickedFile): Promise<void> {
   const body = await file.read();
   let status = 0;
   if (process.env.TARO_ENV === 'h5') {
@@ -47,7 +47,7 @@ export const attachments = {
       params: { id: requestId },
       body: { fileName: file.name, contentType: file.contentType, size: file.size, ...(eventId ? { eventId } : {}) },
     });
-    await putBytes(ticket, file);
+    await putUpload(ticket, file);
     return call<ServiceRequest>('confirmAttachment', { params: { id: requestId }, body: { attachmentId: ticket.attachmentId } });
   },
   /** A download URL valid for a few minutes. */

@@ -61,7 +61,10 @@ function toQuery(query: Record<string, string> | undefined): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-/** Calls one contract route. Resolves with the 2xx body; rejects with ApiError. */
+/**
+ * Calls one contract route. Resolves with the 2xx body; rejects with ApiError. Public routes
+ * (`auth: false`) go without a token, so riders need no account.
+ */
 export async function call<T>(name: RouteName, options: CallOptions = {}): Promise<T> {
   const route = routes[name];
   const header: Record<string, string> = { 'content-type': 'application/json', ...options.headers };

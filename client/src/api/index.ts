@@ -29,11 +29,13 @@ import {
 import { attachments } from './attachments';
 import { call } from './http';
 import { inboxApi, saveSubscriptions } from './inbox';
+import { managedStationsApi, stationsApi } from './stations';
 import { saveSession, updateMe } from './session';
 
 export { ApiError, API_BASE, errorText, setUnauthenticatedHandler, zh } from './http';
 export { clearSession, loadSession } from './session';
 export { newIdempotencyKey } from './ids';
+export type { NearbySearch } from './stations';
 
 /** The typed API: one function per contract route. */
 export const api = {
@@ -129,4 +131,8 @@ export const api = {
   },
   /** Files on a request or a reply: presigned upload, confirm, download URL. */
   attachments,
+  /** Care stations for riders (public: no token). */
+  stations: stationsApi,
+  /** Stations their hosts and the park admin keep. */
+  managedStations: managedStationsApi,
 };

@@ -74,6 +74,16 @@ function fromTemp(path: string, size: number, name?: string): PickedFile {
   return { name: fileName, contentType, size, previewPath: isImage(contentType) ? path : undefined, read: () => readTemp(path) };
 }
 
+/** weapp: photos only (album or camera); nothing when the user cancels. */
+export async function pickImagesInMiniProgram(count: number): Promise<PickedFile[]> {
+  try {
+    const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+    return res.tempFiles.map((f) => fromTemp(f.path, f.size));
+  } catch {
+    return []; // cancelled
+  }
+}
+
 /**
  * weapp: photos (album or camera) or a file from a chat (PDFs live there on a phone). Resolves
  * with nothing when the user cancels.

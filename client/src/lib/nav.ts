@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro';
 
 export const PAGES = {
+  stations: '/pages/stations/index',
+  stationDetail: '/pages/stations/detail/index',
   home: '/pages/index/index',
   inbox: '/pages/inbox/index',
   login: '/pages/login/index',
@@ -8,6 +10,11 @@ export const PAGES = {
   mine: '/pages/requests/mine/index',
   pool: '/pages/requests/pool/index',
   detail: '/pages/requests/detail/index',
+  // Subpackage pages/stations-admin: hosts and the park admin.
+  managedList: '/pages/stations-admin/list/index',
+  managedStation: '/pages/stations-admin/station/index',
+  createStation: '/pages/stations-admin/create/index',
+  stationStats: '/pages/stations-admin/stats/index',
 } as const;
 
 export function open(url: string): void {
@@ -18,8 +25,16 @@ export function openDetail(id: string): void {
   open(`${PAGES.detail}?id=${encodeURIComponent(id)}`);
 }
 
-/** Tab pages (home, inbox; see app.config.ts tabBar) open only with switchTab, never navigateTo. */
-export function openTab(url: typeof PAGES.home | typeof PAGES.inbox): void {
+export function openStation(id: string): void {
+  open(`${PAGES.stationDetail}?id=${encodeURIComponent(id)}`);
+}
+
+export function openManagedStation(id: string): void {
+  open(`${PAGES.managedStation}?id=${encodeURIComponent(id)}`);
+}
+
+/** Tab pages (stations, home, inbox; see app.config.ts tabBar) open only with switchTab, never navigateTo. */
+export function openTab(url: typeof PAGES.stations | typeof PAGES.home | typeof PAGES.inbox): void {
   void Taro.switchTab({ url });
 }
 

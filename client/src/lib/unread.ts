@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api } from '../api';
 
 /** The 消息 tab's position in app.config.ts tabBar.list. */
-export const INBOX_TAB_INDEX = 1;
+export const INBOX_TAB_INDEX = 2;
 
 /** Shows the unread count on the 消息 tab (weapp: native tab bar; h5: Taro's `.taro-tabbar-badge`). */
 export function setUnreadBadge(unread: number): void {

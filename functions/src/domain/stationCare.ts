@@ -76,7 +76,8 @@ export function updateStation(station: Station, input: UpdateStationInput, user:
   const schedule: Schedule = {
     weekly: input.weekly ?? station.schedule.weekly,
     closedOnHolidays: input.closedOnHolidays ?? station.schedule.closedOnHolidays,
-    closures: input.closures ?? station.schedule.closures,
+    // Closures that have ended are history: dropped on every save, so the list never fills up.
+    closures: (input.closures ?? station.schedule.closures).filter((c) => Date.parse(c.to) > Date.parse(now)),
   };
   checkSchedule(schedule);
   const { notice, contactPhone, ...rest } = station;

@@ -41,7 +41,7 @@ import {
   staleVersion,
   updateStation,
 } from '../domain/stationCare';
-import type { Station } from '../domain/stations';
+import { upcomingClosures, type Station } from '../domain/stations';
 import { hasRole, type User } from '../domain/user';
 import { PENDING_PREFIX } from '../domain/attachments';
 import { directory, type UserRecord } from '../store/directory';
@@ -267,7 +267,7 @@ async function views(deps: Deps, parkId: string, stations: Station[]): Promise<M
           amenities: s.amenities,
           weekly: s.schedule.weekly,
           closedOnHolidays: s.schedule.closedOnHolidays,
-          closures: s.schedule.closures,
+          closures: upcomingClosures(s.schedule, now),
           ...(s.contactPhone ? { contactPhone: s.contactPhone } : {}),
           ...(s.notice ? { notice: s.notice } : {}),
           hosts: s.hostIds.map((id) => ({ id, name: names.get(id) ?? '（已删除）' })),

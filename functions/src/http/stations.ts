@@ -4,6 +4,7 @@ import {
   Id,
   NearbyQuery,
   ReportInput,
+  StationDetailQuery,
   type CheckInResult,
   type DistrictList,
   type NearbyStations,
@@ -46,6 +47,7 @@ export const stationRoutes = [
   }),
 
   route('getStation', async (ctx) => {
+    const from = ctx.query(StationDetailQuery);
     await enforceLimits(ctx, [[RATE_RULES.readIp, sourceIp(ctx)]]);
     const station = await publicStation(ctx);
     const now = ctx.deps.clock.now().toISOString();
@@ -57,8 +59,9 @@ export const stationRoutes = [
       })),
     );
     // Without a position the distance is from the station itself: zero.
+    const position = from.lat !== undefined && from.lng !== undefined ? { lat: from.lat, lng: from.lng } : station.location;
     const body: StationDetail = {
-      ...summarise(station, station.location, now, holidays),
+      ...summarise(station, position, now, holidays),
       weekly: station.schedule.weekly,
       closedOnHolidays: station.schedule.closedOnHolidays,
       ...(station.notice ? { notice: station.notice } : {}),

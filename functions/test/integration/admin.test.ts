@@ -73,9 +73,9 @@ describe('enterprises', () => {
 
   it('edits on the version, moving the code lock with a changed code', async () => {
     const created = (await call<AdminEnterprise>('admin', 'POST', '/v1/admin/enterprises', { name: '改名前公司', creditCode: code('91210500MA0Y7K3N6'), industry: '电商', zone: '东区' })).body;
-    const renamed = await call<AdminEnterprise>('admin', 'PATCH', `/v1/admin/enterprises/${created.id}`, { version: 1, name: '改名后公司', creditCode: code('91210500MA0Y7K3P7') });
+    const renamed = await call<AdminEnterprise>('admin', 'PUT', `/v1/admin/enterprises/${created.id}`, { version: 1, name: '改名后公司', creditCode: code('91210500MA0Y7K3P7') });
     expect(renamed.body).toMatchObject({ version: 2, name: '改名后公司' });
-    expect((await call('admin', 'PATCH', `/v1/admin/enterprises/${created.id}`, { version: 1, name: '旧版本' })).status).toBe(409);
+    expect((await call('admin', 'PUT', `/v1/admin/enterprises/${created.id}`, { version: 1, name: '旧版本' })).status).toBe(409);
     // The old code is free again, the new one taken.
     expect((await call('admin', 'POST', '/v1/admin/enterprises', { name: '用旧代码公司', creditCode: code('91210500MA0Y7K3N6'), industry: '电商', zone: '东区' })).status).toBe(201);
     expect((await call('admin', 'POST', '/v1/admin/enterprises', { name: '用新代码公司', creditCode: code('91210500MA0Y7K3P7'), industry: '电商', zone: '东区' })).status).toBe(409);
@@ -101,10 +101,10 @@ describe('departments and categories', () => {
     const submitted = await call('enterprise', 'POST', '/v1/requests', { categoryId: category.body.id, title: '产品认证咨询', description: '新产品出口需要做哪些质量认证？' });
     expect(submitted.status).toBe(201);
 
-    const faster = await call<AdminCategory>('admin', 'PATCH', `/v1/admin/categories/${category.body.id}`, { version: 1, claimSla: { unit: 'hours', amount: 4 } });
+    const faster = await call<AdminCategory>('admin', 'PUT', `/v1/admin/categories/${category.body.id}`, { version: 1, claimSla: { unit: 'hours', amount: 4 } });
     expect(faster.body).toMatchObject({ version: 2, claimSla: { unit: 'hours', amount: 4 } });
-    expect((await call('admin', 'PATCH', '/v1/admin/categories/cat-approval', { version: 1, departmentIds: ['dept-nowhere'] })).body.error.field).toBe('departmentIds');
-    expect((await call('admin', 'PATCH', '/v1/admin/departments/dept-tax', { version: 1, kind: 'nonsense' })).status).toBe(400);
+    expect((await call('admin', 'PUT', '/v1/admin/categories/cat-approval', { version: 1, departmentIds: ['dept-nowhere'] })).body.error.field).toBe('departmentIds');
+    expect((await call('admin', 'PUT', '/v1/admin/departments/dept-tax', { version: 1, kind: 'nonsense' })).status).toBe(400);
   });
 });
 
@@ -183,7 +183,7 @@ describe('the audit log and who may use the desk', () => {
       expect((await app.call(method, url, body ? { body } : {})).status).toBe(401);
     }
     // Records are looked up in the caller's own park: the other park's admin renames their own ent-xinrui, never ours.
-    expect((await call('otherAdmin', 'PATCH', '/v1/admin/enterprises/ent-xinrui', { version: 1, name: '跨园区改名' })).status).toBe(200);
+    expect((await call('otherAdmin', 'PUT', '/v1/admin/enterprises/ent-xinrui', { version: 1, name: '跨园区改名' })).status).toBe(200);
     expect((await call<{ items: AdminEnterprise[] }>('admin', 'GET', '/v1/admin/enterprises')).body.items.find((e) => e.id === 'ent-xinrui')?.name).toBe('鑫锐电子科技有限公司');
     expect((await call('otherAdmin', 'POST', `/v1/admin/members/${demoUsers.enterprise}/suspend`, { version: 0 })).status).toBe(404);
   });

@@ -82,10 +82,10 @@ describe('recording and confirming cases', () => {
     const [a, b] = await Promise.all([call('otherEnterprise', 'POST', `/v1/cases/${c.id}/confirm`, { version: 1 }), call('kangyuan', 'POST', `/v1/cases/${c.id}/confirm`, { version: 1 })]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const current = (await call<CoBuildingCase>('tax', 'GET', `/v1/cases/${c.id}`)).body;
-    const edited = await call<CoBuildingCase>('taxHead', 'PATCH', `/v1/cases/${c.id}`, { version: current.version, tax: { ...taxCase.tax, savedFen: 99_000_000 } });
+    const edited = await call<CoBuildingCase>('taxHead', 'PUT', `/v1/cases/${c.id}`, { version: current.version, tax: { ...taxCase.tax, savedFen: 99_000_000 } });
     expect(edited.status).toBe(200);
     expect(edited.body.enterprises.every((e) => !e.confirmedAt)).toBe(true);
-    expect((await call('kangyuan', 'PATCH', `/v1/cases/${c.id}`, { version: edited.body.version, title: '企业改标题' })).status).toBe(403);
+    expect((await call('kangyuan', 'PUT', `/v1/cases/${c.id}`, { version: edited.body.version, title: '企业改标题' })).status).toBe(403);
   });
 });
 

@@ -95,22 +95,22 @@ describe('posting and listing', () => {
 describe('the owner keeps a post', () => {
   it('edits on the version read; nobody else edits; pausing hides it from the others', async () => {
     const need = await postNeed();
-    expect((await call('otherEnterprise', 'PATCH', `/v1/needs/${need.id}`, { version: 1, title: '被别人改了标题' })).status).toBe(403);
-    expect((await call('psbc', 'PATCH', `/v1/needs/${need.id}`, { version: 1, title: '被银行改了标题' })).status).toBe(403);
-    const edited = await call<Need>('enterprise', 'PATCH', `/v1/needs/${need.id}`, { version: 1, amountFen: wan(350) });
+    expect((await call('otherEnterprise', 'PUT', `/v1/needs/${need.id}`, { version: 1, title: '被别人改了标题' })).status).toBe(403);
+    expect((await call('psbc', 'PUT', `/v1/needs/${need.id}`, { version: 1, title: '被银行改了标题' })).status).toBe(403);
+    const edited = await call<Need>('enterprise', 'PUT', `/v1/needs/${need.id}`, { version: 1, amountFen: wan(350) });
     expect(edited.body).toMatchObject({ version: 2, amountFen: wan(350) });
-    const stale = await call('enterprise', 'PATCH', `/v1/needs/${need.id}`, { version: 1, amountFen: wan(400) });
+    const stale = await call('enterprise', 'PUT', `/v1/needs/${need.id}`, { version: 1, amountFen: wan(400) });
     expect(stale.status).toBe(409);
-    const [a, b] = await Promise.all([1, 2].map((n) => call('enterprise', 'PATCH', `/v1/needs/${need.id}`, { version: 2, tags: [`标签${n}`] })));
+    const [a, b] = await Promise.all([1, 2].map((n) => call('enterprise', 'PUT', `/v1/needs/${need.id}`, { version: 2, tags: [`标签${n}`] })));
     expect([a!.status, b!.status].sort()).toEqual([200, 409]);
 
-    await call('enterprise', 'PATCH', `/v1/needs/${need.id}`, { version: 3, status: 'paused' });
+    await call('enterprise', 'PUT', `/v1/needs/${need.id}`, { version: 3, status: 'paused' });
     expect((await call('psbc', 'GET', `/v1/needs/${need.id}`)).status).toBe(404);
     expect((await call<NeedList>('psbc', 'GET', '/v1/needs')).body.items.map((n) => n.id)).not.toContain(need.id);
     expect((await call<NeedList>('enterprise', 'GET', '/v1/needs?scope=mine')).body.items.find((n) => n.id === need.id)?.status).toBe('paused');
-    const closed = await call<Need>('enterprise', 'PATCH', `/v1/needs/${need.id}`, { version: 4, status: 'closed' });
+    const closed = await call<Need>('enterprise', 'PUT', `/v1/needs/${need.id}`, { version: 4, status: 'closed' });
     expect(closed.body).toMatchObject({ status: 'closed', closedReason: 'owner' });
-    expect((await call('enterprise', 'PATCH', `/v1/needs/${need.id}`, { version: 5, status: 'open' })).status).toBe(409);
+    expect((await call('enterprise', 'PUT', `/v1/needs/${need.id}`, { version: 5, status: 'open' })).status).toBe(409);
   });
 });
 
@@ -228,7 +228,7 @@ describe('who sees the market and its matches', () => {
     // Another park: the same ids answer 404, its lists hold none of ours.
     expect((await call('otherPark', 'GET', `/v1/needs/${need.id}`)).status).toBe(404);
     expect((await call('otherPark', 'GET', `/v1/needs/${need.id}/suggestions`)).status).toBe(404);
-    expect((await call('otherPark', 'PATCH', `/v1/needs/${need.id}`, { version: 1, title: '跨园区修改' })).status).toBe(404);
+    expect((await call('otherPark', 'PUT', `/v1/needs/${need.id}`, { version: 1, title: '跨园区修改' })).status).toBe(404);
     expect((await call('otherBank', 'GET', `/v1/matches/${match.id}`)).status).toBe(404);
     expect((await call('otherBank', 'POST', `/v1/matches/${match.id}/accept`, {})).status).toBe(404);
     expect((await call<NeedList>('otherPark', 'GET', '/v1/needs')).body.items.map((n) => n.id)).not.toContain(need.id);

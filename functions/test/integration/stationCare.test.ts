@@ -31,7 +31,7 @@ const freshIp = () => `10.0.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`;
 const device = (n: number) => `device-${String(n).padStart(12, '0')}`;
 
 beforeAll(async () => {
-  app = await createTestApp({ deps: { clock } });
+  app = await createTestApp({ deps: { clock }, config: { tokenTtlSeconds: 400 * 24 * 3600 } });
   for (const [name, id] of Object.entries({ ...demoUsers, host: HOST })) token[name] = await app.login(id);
   token.otherHost = await app.login(otherParkUser(HOST));
   token.otherAdmin = await app.login(otherParkUser(demoUsers.admin));
@@ -174,7 +174,7 @@ describe('keeping a station true', () => {
     const current = (await managed('host', `/${CENTER}`)).body as ManagedStation;
     expect(current).toMatchObject({ version: 1, contactPhone: '024-42861234', hosts: [{ id: HOST, name: '孟站长' }] });
     const closure = { from: '2026-11-23T03:30:00.000Z', to: '2026-11-23T06:00:00.000Z', reason: '消毒' };
-    const saved = await managed('host', `/${CENTER}`, 'PATCH', { version: 1, notice: '今日 11:30–14:00 消毒闭站', amenities: ['water', 'charging'], closures: [closure] });
+    const saved = await managed('host', `/${CENTER}`, 'PUT', { version: 1, notice: '今日 11:30–14:00 消毒闭站', amenities: ['water', 'charging'], closures: [closure] });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(saved.body).toMatchObject({ version: 2, notice: '今日 11:30–14:00 消毒闭站', amenities: ['water', 'charging'] });
 
@@ -185,14 +185,20 @@ describe('keeping a station true', () => {
     clock.advanceHours(1); // inside the closure
     const closed = (await app.call<StationDetail>('GET', `/v1/stations/${CENTER}`, { sourceIp: freshIp() })).body;
     expect(closed).toMatchObject({ openNow: false, closedReason: 'closure' });
-    clock.advanceHours(-1);
+    clock.advanceHours(3); // after it: gone from the host's list and dropped at the next save
+    const after = (await managed('host', `/${CENTER}`)).body as ManagedStation;
+    expect(after.closures).toEqual([]);
+    const resaved = await managed('host', `/${CENTER}`, 'PUT', { version: after.version, notice: '恢复开放' });
+    expect(resaved.status).toBe(200);
+    clock.advanceHours(-4);
+    expect(((await managed('host', `/${CENTER}`)).body as ManagedStation).closures).toEqual([]);
   });
 
   it('refuses a second editor on the same version: exactly one of two racing saves wins', async () => {
     const { version } = (await managed('admin', '/st-night')).body as ManagedStation;
     const [a, b] = await Promise.all([
-      managed('host', '/st-night', 'PATCH', { version, notice: '甲' }),
-      managed('admin', '/st-night', 'PATCH', { version, notice: '乙' }),
+      managed('host', '/st-night', 'PUT', { version, notice: '甲' }),
+      managed('admin', '/st-night', 'PUT', { version, notice: '乙' }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
@@ -203,13 +209,13 @@ describe('keeping a station true', () => {
 
   it('keeps renaming, moving and host assignment for the admin', async () => {
     const { version } = (await managed('host', '/st-night')).body as ManagedStation;
-    const rename = await managed('host', '/st-night', 'PATCH', { version, name: '我的驿站' });
+    const rename = await managed('host', '/st-night', 'PUT', { version, name: '我的驿站' });
     expect(rename.status).toBe(403);
     expect(rename.body.error.field).toBe('name');
-    const wrongHost = await managed('admin', '/st-night', 'PATCH', { version, hostIds: [demoUsers.enterprise] });
+    const wrongHost = await managed('admin', '/st-night', 'PUT', { version, hostIds: [demoUsers.enterprise] });
     expect(wrongHost.status).toBe(400);
     expect(wrongHost.body.error.field).toBe('hostIds');
-    const assigned = await managed('admin', '/st-night', 'PATCH', { version, hostIds: [] });
+    const assigned = await managed('admin', '/st-night', 'PUT', { version, hostIds: [] });
     expect(assigned.status).toBe(200);
     // No longer theirs: the host finds no such station.
     expect((await managed('host', '/st-night')).status).toBe(404);
@@ -235,7 +241,7 @@ describe('keeping a station true', () => {
     expect(searched.map((d) => d.name)).toEqual(['本溪市溪湖区']);
 
     // Moved to another district: the counts follow.
-    const moved = await managed('admin', `/${created.body.id}`, 'PATCH', { version: 1, district: '本溪市明山区', location: { lat: 41.31, lng: 123.8 } });
+    const moved = await managed('admin', `/${created.body.id}`, 'PUT', { version: 1, district: '本溪市明山区', location: { lat: 41.31, lng: 123.8 } });
     expect(moved.status).toBe(200);
     const after = (await app.call<DistrictList>('GET', '/v1/station-districts', { sourceIp: freshIp() })).body.items;
     expect(after.find((d) => d.name === '本溪市溪湖区')).toBeUndefined();
@@ -297,7 +303,7 @@ describe('station photos', () => {
 describe('who reaches a managed station', () => {
   const routes = (id: string) => [
     ['GET', `/v1/managed-stations/${id}`],
-    ['PATCH', `/v1/managed-stations/${id}`, { version: 1, notice: '越权' }],
+    ['PUT', `/v1/managed-stations/${id}`, { version: 1, notice: '越权' }],
     ['GET', `/v1/managed-stations/${id}/checkins`],
     ['GET', `/v1/managed-stations/${id}/reports`],
     ['POST', `/v1/managed-stations/${id}/photos/uploads`, { contentType: 'image/png', size: 10 }],

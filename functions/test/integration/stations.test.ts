@@ -116,6 +116,10 @@ describe('the nearest stations', () => {
       hoursToday: '08:00–20:00',
       closesAt: '2026-11-23T12:00:00.000Z',
     });
+    const from = await app.call<StationDetail>('GET', '/v1/stations/st-service-center?lat=41.2981&lng=123.7725');
+    expect(from.body.distanceMetres).toBeGreaterThan(400);
+    expect(from.body.distanceMetres).toBeLessThan(800);
+    expect((await app.call('GET', '/v1/stations/st-service-center?lat=41.2981')).status).toBe(400);
     const detail = await app.call<StationDetail>('GET', '/v1/stations/st-night');
     expect(detail.status).toBe(200);
     expect(detail.body).toMatchObject({ openNow: false, closedReason: 'hours', hoursToday: '20:00–次日08:00' });

@@ -25,6 +25,13 @@ const kindLabels: Record<NotificationKind, string> = {
   rated: '评价',
   reopened: '继续办理',
   overdue: '超时',
+  match_proposed: '新对接',
+  match_accepted: '对接已接受',
+  match_declined: '对接被婉拒',
+  match_withdrawn: '对接已撤回',
+  match_noted: '对接进展',
+  match_succeeded: '对接成功',
+  match_failed: '对接未成功',
 };
 
 /** Everyone: messages about the requests that concern me, newest first; unread ones marked. */

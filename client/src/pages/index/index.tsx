@@ -4,7 +4,7 @@ import { clearSession } from '../../api';
 import { ActionButton } from '../../components/ActionButton';
 import { useMe } from '../../hooks/useSession';
 import { PAGES, open, openTab, relaunch } from '../../lib/nav';
-import { isEnterprise, isHandler } from '../../lib/roles';
+import { isAdmin, isEnterprise, isHandler, isStationHost } from '../../lib/roles';
 import { useUnread } from '../../lib/unread';
 
 export default function HomePage() {
@@ -66,7 +66,13 @@ export default function HomePage() {
             </View>
           </>
         ) : null}
-        {!isEnterprise(me) && !isHandler(me) ? <Text className="hint">管理功能即将上线</Text> : null}
+        {isAdmin(me) || isStationHost(me) ? (
+          <View className="entry entry-stations" onClick={() => open(PAGES.managedList)}>
+            <Text className="entry-title">{isAdmin(me) ? '驿站管理' : '我的驿站'}</Text>
+            <Text className="entry-desc">{isAdmin(me) ? '驿站、管理员与服务统计' : '开放时间、反馈与打卡'}</Text>
+          </View>
+        ) : null}
+        {!isEnterprise(me) && !isHandler(me) && !isAdmin(me) && !isStationHost(me) ? <Text className="hint">管理功能即将上线</Text> : null}
       </View>
 
       <ActionButton className="logout-button" primary={false} onClick={logout}>

@@ -9,7 +9,7 @@ import { FieldError } from '../../components/FieldError';
 import { PAGES, relaunch } from '../../lib/nav';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
-const ROLE_ORDER: Role[] = ['enterprise', 'liaison', 'dept_head', 'admin'];
+const ROLE_ORDER: Role[] = ['enterprise', 'liaison', 'dept_head', 'station_host', 'admin'];
 
 function groupByRole(users: DevUser[]): { role: Role; users: DevUser[] }[] {
   return ROLE_ORDER.map((role) => ({
