@@ -49,3 +49,9 @@ export const WorkCalendarView = z.object({
   version: z.number().int().nonnegative(),
 });
 export type WorkCalendarView = z.infer<typeof WorkCalendarView>;
+
+/** The park's enterprises as members see them (for pickers): names, industry and zone, no codes. */
+export const EnterpriseRef = z.object({ id: Id, name: z.string(), industry: z.string(), zone: z.string() });
+export type EnterpriseRef = z.infer<typeof EnterpriseRef>;
+export const EnterpriseList = z.object({ enterprises: z.array(EnterpriseRef) });
+export type EnterpriseList = z.infer<typeof EnterpriseList>;

@@ -13,6 +13,7 @@ export const routes = {
   subscribe: { method: 'POST', path: '/v1/me/subscriptions', auth: true },
   listCategories: { method: 'GET', path: '/v1/categories', auth: true },
   listDepartments: { method: 'GET', path: '/v1/departments', auth: true },
+  listEnterprises: { method: 'GET', path: '/v1/enterprises', auth: true },
   getCalendar: { method: 'GET', path: '/v1/calendar', auth: true },
   putCalendar: { method: 'PUT', path: '/v1/calendar', auth: true },
   createRequest: { method: 'POST', path: '/v1/requests', auth: true },

@@ -141,6 +141,17 @@ describe('one step from the work', () => {
   });
 });
 
+describe('the enterprises a case can name', () => {
+  it('are listed for the park’s members by name, without credit codes, and only the park’s own', async () => {
+    const list = (await call<{ enterprises: { id: string; name: string }[] }>('psbc', 'GET', '/v1/enterprises')).body.enterprises;
+    expect(list.map((e) => e.id)).toEqual(expect.arrayContaining(['ent-xinrui', 'ent-hengtong']));
+    expect(JSON.stringify(list)).not.toMatch(/creditCode|91510100/);
+    const theirs = (await call<{ enterprises: { id: string; name: string }[] }>('otherAdmin', 'GET', '/v1/enterprises')).body.enterprises;
+    expect(theirs.every((e) => !list.some((ours) => ours.name === e.name && ours.id !== e.id))).toBe(true);
+    expect((await app.call('GET', '/v1/enterprises')).status).toBe(401);
+  });
+});
+
 describe('who sees cases', () => {
   it('shows a case to its department, its enterprises and the admin; to others and other parks it does not exist', async () => {
     const c = (await call<CoBuildingCase>('psbc', 'POST', '/v1/cases', loanCase)).body;
