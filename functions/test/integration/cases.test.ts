@@ -146,8 +146,13 @@ describe('the enterprises a case can name', () => {
     const list = (await call<{ enterprises: { id: string; name: string }[] }>('psbc', 'GET', '/v1/enterprises')).body.enterprises;
     expect(list.map((e) => e.id)).toEqual(expect.arrayContaining(['ent-xinrui', 'ent-hengtong']));
     expect(JSON.stringify(list)).not.toMatch(/creditCode|91510100/);
-    const theirs = (await call<{ enterprises: { id: string; name: string }[] }>('otherAdmin', 'GET', '/v1/enterprises')).body.enterprises;
-    expect(theirs.every((e) => !list.some((ours) => ours.name === e.name && ours.id !== e.id))).toBe(true);
+    // One registered in this park only: listed here, not in the other park.
+    const first17 = '91210500MA0Y7K3R9';
+    const { creditCodeCheckCharacter } = await import('../../src/domain/creditCode');
+    const created = await call('admin', 'POST', '/v1/admin/enterprises', { name: '只在本园区的公司', creditCode: first17 + creditCodeCheckCharacter(first17), industry: '电商', zone: '东区' });
+    expect(created.status).toBe(201);
+    expect((await call<{ enterprises: { name: string }[] }>('psbc', 'GET', '/v1/enterprises')).body.enterprises.map((e) => e.name)).toContain('只在本园区的公司');
+    expect((await call<{ enterprises: { name: string }[] }>('otherAdmin', 'GET', '/v1/enterprises')).body.enterprises.map((e) => e.name)).not.toContain('只在本园区的公司');
     expect((await app.call('GET', '/v1/enterprises')).status).toBe(401);
   });
 });
