@@ -86,6 +86,7 @@ export const routes = {
   adminEnterprises: { method: 'GET', path: '/v1/admin/enterprises', auth: true },
   createEnterprise: { method: 'POST', path: '/v1/admin/enterprises', auth: true },
   updateEnterprise: { method: 'PUT', path: '/v1/admin/enterprises/{id}', auth: true },
+  importEnterprises: { method: 'POST', path: '/v1/admin/enterprises/import', auth: true },
   adminDepartments: { method: 'GET', path: '/v1/admin/departments', auth: true },
   createDepartment: { method: 'POST', path: '/v1/admin/departments', auth: true },
   updateDepartment: { method: 'PUT', path: '/v1/admin/departments/{id}', auth: true },

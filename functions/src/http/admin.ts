@@ -11,6 +11,8 @@ import {
   DepartmentInput,
   EnterpriseInput,
   Id,
+  ImportEnterprisesInput,
+  MAX_IMPORT_ROWS,
   InvitationInput,
   MemberVersionInput,
   UpdateCategoryInput,
@@ -21,10 +23,13 @@ import {
   type AdminDepartment,
   type AdminEnterprise,
   type AuditList,
+  type ImportReport,
   type MemberList,
   type ParkProfile,
 } from '@parklink/contract';
 import { auditEvent } from '../domain/admin/audit';
+import { checkSheet } from '../domain/admin/enterpriseImport';
+import { readCsv, readXlsx } from '../ports/sheets';
 import { inviteCode, invitePath, memberView, newInvitation, setSuspended, type MemberRecord } from '../domain/admin/members';
 import { isValidCreditCode } from '../domain/creditCode';
 import { DomainError, forbidden, notFound } from '../domain/errors';
@@ -86,6 +91,31 @@ export const adminRoutes = [
       throw holder && holder !== current.id ? await duplicateCode(deps, user.parkId, next.creditCode) : changedMeanwhile();
     }
     return json(200, { ...enterpriseView(next), members: 0 });
+  }),
+
+  route('importEnterprises', async (ctx) => {
+    const input = ctx.body(ImportEnterprisesInput);
+    const { deps, user } = admin(ctx);
+    let rows: string[][];
+    try {
+      rows = input.format === 'csv' ? readCsv(input.content) : readXlsx(input.content);
+    } catch {
+      throw new DomainError('VALIDATION_FAILED', '无法读取文件，请上传 CSV 或 XLSX 表格', `content: not a readable ${input.format} file`, 'content');
+    }
+    const [p, existing] = await Promise.all([park(deps, user.parkId), directory.listEnterprises(deps.db, user.parkId)]);
+    const { report, valid } = checkSheet(rows, { zones: p.zones ?? [], industries: p.industries ?? [], registered: new Set(existing.map((e) => e.creditCode)) }, MAX_IMPORT_ROWS);
+    const clean = report.invalid === 0 && report.fileErrors.length === 0 && valid.length > 0;
+    if (input.dryRun || !clean) {
+      const body: ImportReport = { ...report, dryRun: input.dryRun, imported: 0 };
+      return json(input.dryRun || clean ? 200 : 400, body);
+    }
+    const enterprises = valid.map((v) => ({ id: deps.newId(), parkId: user.parkId, name: v.name, creditCode: v.creditCode, industry: v.industry, zone: v.zone, version: 1 }));
+    const audit = auditEvent(user, 'enterprise.import', { type: 'enterprise', id: 'import', name: `${enterprises.length} 家企业` }, { after: { count: enterprises.length, names: enterprises.slice(0, 20).map((e) => e.name) } }, deps.newId(), now(deps));
+    if (!(await adminStore.importEnterprises(deps.db, enterprises, audit))) {
+      throw new DomainError('CONFLICT', '导入期间有代码被他人登记，未导入任何企业，请重新检查后再试', 'a credit code was registered meanwhile; nothing imported', 'content');
+    }
+    const body: ImportReport = { ...report, dryRun: false, imported: enterprises.length };
+    return json(201, body);
   }),
 
   route('adminDepartments', async (ctx) => {

@@ -30,10 +30,11 @@ function versioned(db: Db, item: Record<string, unknown>, expected: number | 'ne
   };
 }
 
+/** The lock that keeps a credit code to one enterprise: free, or already this enterprise's. */
 const creditLock = (db: Db, e: EnterpriseRecord): TransactItem => ({
   Put: {
     TableName: db.tableName,
-    Item: { ...keys.creditCode(e.parkId, e.creditCode), entity: 'CreditCodeLock', parkId: e.parkId, enterpriseId: e.id },
+    Item: directoryItems.creditCodeLock(e),
     ConditionExpression: 'attribute_not_exists(pk) OR enterpriseId = :id',
     ExpressionAttributeValues: { ':id': e.id },
   },
@@ -81,6 +82,27 @@ export const adminStore = {
       auditPut(db, audit),
     ]),
 
+  /**
+   * Writes a batch of new enterprises with their code locks, all or none: in transactions of 40
+   * (two items each); if one is refused (a code registered meanwhile), the ones already written are
+   * deleted again and false is answered. The audit event goes with the last transaction.
+   */
+  async importEnterprises(db: Db, enterprises: (EnterpriseRecord & { version: number })[], audit: AuditRecord): Promise<boolean> {
+    const chunks: (EnterpriseRecord & { version: number })[][] = [];
+    for (let i = 0; i < enterprises.length; i += 40) chunks.push(enterprises.slice(i, i + 40));
+    const written: EnterpriseRecord[] = [];
+    for (const [i, chunk] of chunks.entries()) {
+      const items = chunk.flatMap((e) => [versioned(db, directoryItems.enterprise(e), 'new'), creditLock(db, e)]);
+      if (i === chunks.length - 1) items.push(auditPut(db, audit));
+      if (!(await transact(db, items))) {
+        await undoImport(db, written);
+        return false;
+      }
+      written.push(...chunk);
+    }
+    return true;
+  },
+
   /** Only the audit event (e.g. an export, which changes nothing else). */
   recordAudit: (db: Db, audit: AuditRecord) => transact(db, [auditPut(db, audit)]),
 
@@ -99,3 +121,14 @@ export const adminStore = {
     return { items: items.slice(0, limit), ...(more ? { nextCursor: items[limit - 1]!.id } : {}) };
   },
 };
+
+/** Takes back enterprises an import wrote before one of its transactions was refused. */
+async function undoImport(db: Db, written: EnterpriseRecord[]): Promise<void> {
+  for (let i = 0; i < written.length; i += 50) {
+    const items: TransactItem[] = written.slice(i, i + 50).flatMap((e) => [
+      { Delete: { TableName: db.tableName, Key: keys.enterprise(e.parkId, e.id) } },
+      { Delete: { TableName: db.tableName, Key: keys.creditCode(e.parkId, e.creditCode), ConditionExpression: 'enterpriseId = :id', ExpressionAttributeValues: { ':id': e.id } } },
+    ]);
+    await transact(db, items);
+  }
+}

@@ -188,3 +188,70 @@ describe('the audit log and who may use the desk', () => {
     expect((await call('otherAdmin', 'POST', `/v1/admin/members/${demoUsers.enterprise}/suspend`, { version: 0 })).status).toBe(404);
   });
 });
+
+describe('importing enterprises from a sheet', () => {
+  const rows = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => {
+      const first17 = `91210600MA${String(from + i).padStart(6, '0')}X`;
+      return [`导入企业${from + i}号有限公司`, first17 + creditCodeCheckCharacter(first17), '电子信息', '东区'];
+    });
+  const csv = (body: string[][], header = ['企业名称', '统一社会信用代码', '行业', '片区']) =>
+    '\uFEFF' + [header, ...body].map((r) => r.map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')).join('\r\n');
+  const count = async () => (await call<{ items: AdminEnterprise[] }>('admin', 'GET', '/v1/admin/enterprises')).body.items.length;
+
+  it('reports every row’s problems on a dry run and writes nothing; a bad file imports nothing at all', async () => {
+    const before = await count();
+    const body = [...rows(3), ['坏代码公司', '91210600MA0000001', '电子信息', '东区'], ['逗号, 公司', rows(1, 3)[0]![1]!, '火星产业', '东区']];
+    const dry = await call('admin', 'POST', '/v1/admin/enterprises/import', { format: 'csv', content: csv(body), dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, total: 5, valid: 3, invalid: 2, imported: 0 });
+    expect(dry.body.rows.map((r: { row: number; errors: { field: string }[] }) => [r.row, r.errors.map((e) => e.field)])).toEqual([
+      [5, ['creditCode']],
+      [6, ['industry']],
+    ]);
+    const real = await call('admin', 'POST', '/v1/admin/enterprises/import', { format: 'csv', content: csv(body), dryRun: false });
+    expect(real.status).toBe(400);
+    expect(real.body.imported).toBe(0);
+    expect(await count()).toBe(before);
+  });
+
+  it('imports a clean sheet of 120 rows at once (several transactions), all or nothing', async () => {
+    const before = await count();
+    const answer = await call('admin', 'POST', '/v1/admin/enterprises/import', { format: 'csv', content: csv(rows(120, 100)), dryRun: false });
+    expect(answer.status, JSON.stringify(answer.body).slice(0, 400)).toBe(201);
+    expect(answer.body).toMatchObject({ total: 120, valid: 120, imported: 120 });
+    expect(await count()).toBe(before + 120);
+    // The same codes again: all refused as registered, nothing written.
+    const again = await call('admin', 'POST', '/v1/admin/enterprises/import', { format: 'csv', content: csv(rows(2, 100)), dryRun: false });
+    expect(again.body.rows.map((r: { errors: { message: string }[] }) => r.errors[0]!.message)).toEqual(['该代码已在园区登记', '该代码已在园区登记']);
+    expect(await count()).toBe(before + 120);
+    const log = (await call<AuditList>('admin', 'GET', '/v1/admin/audit')).body.items;
+    expect(log.find((a) => a.action === 'enterprise.import')).toMatchObject({ after: { count: 120 } });
+  });
+
+  it('reads the first sheet of an XLSX file: shared and inline strings, English headers', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const [a, b] = rows(2, 300);
+    const shared = ['name', 'creditCode', 'industry', 'zone', a![0]!, b![0]!, '电子信息', '东区'];
+    const cell = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
+    const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+      <row r="1">${cell('A1', 0)}${cell('B1', 1)}${cell('C1', 2)}${cell('D1', 3)}</row>
+      <row r="2">${cell('A2', 4)}<c r="B2" t="inlineStr"><is><t>${a![1]}</t></is></c>${cell('C2', 6)}${cell('D2', 7)}</row>
+      <row r="3">${cell('A3', 5)}<c r="B3" t="inlineStr"><is><t>${b![1]}</t></is></c>${cell('C3', 6)}${cell('D3', 7)}</row>
+    </sheetData></worksheet>`;
+    const zip = zipSync({
+      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      'xl/workbook.xml': strToU8('<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="企业" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/list.xml"/></Relationships>'),
+      'xl/worksheets/list.xml': strToU8(sheet),
+      'xl/sharedStrings.xml': strToU8(`<sst>${shared.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`),
+    });
+    const answer = await call('admin', 'POST', '/v1/admin/enterprises/import', { format: 'xlsx', content: Buffer.from(zip).toString('base64'), dryRun: false });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    expect(answer.body.imported).toBe(2);
+    const names = (await call<{ items: AdminEnterprise[] }>('admin', 'GET', '/v1/admin/enterprises')).body.items.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining([a![0], b![0]]));
+    expect((await call('admin', 'POST', '/v1/admin/enterprises/import', { format: 'xlsx', content: Buffer.from('not a zip').toString('base64') })).body.error.field).toBe('content');
+    expect((await call('enterprise', 'POST', '/v1/admin/enterprises/import', { format: 'csv', content: 'a,b' })).status).toBe(403);
+  });
+});
