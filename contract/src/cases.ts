@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Actor, Id, IsoTime } from './common';
+import { Actor, ChinaDate, Id, IsoTime } from './common';
 import { BasisPoints, Fen } from './market';
 
 /**
@@ -36,7 +36,6 @@ export const CaseStatus = z.enum(['draft', 'confirmed', 'closed']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 export const caseStatusLabels: Record<CaseStatus, string> = { draft: '待企业确认', confirmed: '已确认', closed: '已归档' };
 
-const ChinaDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '日期格式应为 YYYY-MM-DD / date: YYYY-MM-DD' });
 
 export const BankFigures = z.object({
   instrument: BankInstrument,

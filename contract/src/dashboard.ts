@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { ChinaDate, Id } from './common';
 import { CaseSummary } from './cases';
 import { RequestStatus } from './requests';
 
-const ChinaDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '日期格式应为 YYYY-MM-DD / date: YYYY-MM-DD' });
 
 /** The park's figures for a period (China dates, both ends included), for the park admin. */
 export const DashboardQuery = z

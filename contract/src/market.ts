@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Actor, Id, IsoTime } from './common';
+import { Actor, ChinaDate, Id, IsoTime } from './common';
 
 /**
  * The supply-demand market (供需对接): enterprises post needs (需求); departments, banks, the tax
@@ -254,7 +254,6 @@ export type MatchMessageInput = z.infer<typeof MatchMessageInput>;
 export const MatchNoteInput = z.object({ message: message.min(1, { error: '请填写进展 / message: required' }) });
 export type MatchNoteInput = z.infer<typeof MatchNoteInput>;
 
-const ChinaDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '日期格式应为 YYYY-MM-DD / date: YYYY-MM-DD' });
 export const MatchOutcomeInput = z.object({
   amountFen: Fen.optional(),
   date: ChinaDate,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { refusal } from '../../test/support/refusal';
 import type { UpdateStationInput } from '@parklink/contract';
-import { DomainError } from './errors';
 import { overLimit, RATE_RULES, windowStart } from './rateLimits';
 import { addPhoto, assertManages, canManage, chinaDate, lastDays, monthsBetween, newStation, removePhoto, updateStation } from './stationCare';
 import type { Station } from './stations';
@@ -29,14 +29,6 @@ const liaison: User = { id: 'u-l', parkId: 'p', name: '李审批', roles: ['liai
 const sameIdOtherPark: User = { ...host, parkId: 'q' };
 const NOW = '2026-11-23T02:00:00.000Z';
 
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('who manages a station', () => {
   it('is its park’s admin and its own hosts — nobody else, in no other park', () => {

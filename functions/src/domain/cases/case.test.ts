@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainError } from '../errors';
+import { refusal } from '../../../test/support/refusal';
 import type { User } from '../user';
 import { allowedCaseActions, assertCanViewCase, closeCase, confirmCase, draftCase, draftingDepartment, editCase, type CaseRecord, type NewCase } from './case';
 import { summarise, weightedRate } from './summary';
@@ -13,14 +13,6 @@ const hengtong: User = { id: 'u-h', parkId: 'p', name: '刘总', roles: ['enterp
 const kangyuan: User = { id: 'u-k', parkId: 'p', name: '黄主管', roles: ['enterprise'], enterpriseId: 'ent-kangyuan', enterpriseName: '康源生物' };
 const admin: User = { id: 'u-a', parkId: 'p', name: '周书记', roles: ['admin'] };
 
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
 let seq = 0;
 const loanCase = (over: Partial<NewCase> = {}): CaseRecord =>
   draftCase(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { refusal } from '../../../test/support/refusal';
 import type { MatchAction, MatchStatus } from '@parklink/contract';
-import type { DomainError } from '../errors';
 import type { User } from '../user';
 import { allowedActions, assertCanViewMatch, matchView, propose, step, type MatchRecord } from './match';
 import { fixtureNeeds, fixtureResources } from './ranking.fixture';
@@ -15,14 +15,6 @@ const stranger: User = { id: 'u-s', parkId: 'p', name: '孙税务', roles: ['lia
 const admin: User = { id: 'u-a', parkId: 'p', name: '周书记', roles: ['admin'] };
 const otherPark: User = { ...contact, parkId: 'q' };
 
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
 let seq = 0;
 const proposed = (by: User = contact) => propose(need, loan, by, '想了解小微易贷', 'm1', `e${++seq}`, NOW);
 const act = (m: MatchRecord, who: User, action: MatchAction, extra = {}) => step(m, who, { action, ...extra }, `e${++seq}`, NOW);
