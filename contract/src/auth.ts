@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoTime, Role } from './common';
+import { DepartmentKind } from './categories';
 
 export const DevLoginInput = z.object({ userId: Id });
 export type DevLoginInput = z.infer<typeof DevLoginInput>;
@@ -22,6 +23,8 @@ export const Me = z.object({
   roles: z.array(Role),
   departmentId: Id.optional(),
   departmentName: z.string().optional(),
+  /** What kind of unit the department is (a bank or the tax bureau records co-building cases). */
+  departmentKind: DepartmentKind.optional(),
   enterpriseId: Id.optional(),
   enterpriseName: z.string().optional(),
   /** WeChat subscribe-message template ids to ask consent for (Taro.requestSubscribeMessage), when configured. */

@@ -41,7 +41,12 @@ export const BankFigures = z.object({
   instrument: BankInstrument,
   amountFen: Fen,
   rateBp: BasisPoints.optional(),
-  termMonths: z.number().int().min(1).max(600).optional(),
+  termMonths: z
+    .number({ error: '期限应为月数 / termMonths: whole months' })
+    .int({ error: '期限应为整月数 / termMonths: whole months' })
+    .min(1, { error: '期限至少 1 个月 / termMonths: at least 1' })
+    .max(600, { error: '期限最多 600 个月 / termMonths: at most 600' })
+    .optional(),
   grantedOn: ChinaDate,
   purpose: z.string().trim().max(100, { error: '用途最多 100 字 / purpose: at most 100 characters' }).optional(),
   /** A preferential or inclusive (普惠) product. */
@@ -53,7 +58,10 @@ export const TaxFigures = z.object({
   service: TaxService,
   /** Tax and fees saved or refunded; 0 for advice that saved nothing countable. */
   savedFen: z.number().int().min(0).max(10_000_000_000_000),
-  policies: z.array(z.string().trim().min(1).max(60)).max(10).default([]),
+  policies: z
+    .array(z.string().trim().min(1, { error: '政策名称不能为空 / policies: no empty names' }).max(60, { error: '政策名称最多 60 个字 / policies: at most 60 characters each' }))
+    .max(10, { error: '最多 10 项政策 / policies: at most 10' })
+    .default([]),
   date: ChinaDate,
 });
 export type TaxFigures = z.infer<typeof TaxFigures>;
@@ -119,14 +127,17 @@ export type CreateCaseInput = z.infer<typeof CreateCaseInput>;
 export const UpdateCaseInput = z.object({
   version: z.number().int().positive(),
   title: title.optional(),
-  enterpriseIds: z.array(Id).min(1).max(20).optional(),
+  enterpriseIds: z.array(Id).min(1, { error: '至少选择一家企业 / enterpriseIds: at least one' }).max(20, { error: '最多 20 家企业 / enterpriseIds: at most 20' }).optional(),
   bank: BankFigures.optional(),
   tax: TaxFigures.optional(),
   narrative: Narrative.optional(),
 });
 export type UpdateCaseInput = z.infer<typeof UpdateCaseInput>;
 
-export const CaseVersionInput = z.object({ version: z.number().int().positive(), message: z.string().trim().max(200).optional() });
+export const CaseVersionInput = z.object({
+  version: z.number({ error: '缺少版本号 / version: required' }).int().positive(),
+  message: z.string().trim().max(200, { error: '说明最多 200 字 / message: at most 200 characters' }).optional(),
+});
 export type CaseVersionInput = z.infer<typeof CaseVersionInput>;
 
 export const CaseFromRequestInput = z.object({ requestId: Id });
@@ -134,6 +145,8 @@ export const CaseFromMatchInput = z.object({ matchId: Id });
 
 export const CaseListQuery = z.object({
   kind: CaseKind.optional(),
+  /** Cases made from this request (at most one per department). */
+  requestId: Id.optional(),
   departmentId: Id.optional(),
   status: CaseStatus.optional(),
   /** Cases dated (granted / served) in [from, to], China dates. */

@@ -99,7 +99,8 @@ async function sessionFor(deps: Deps, record: UserRecord): Promise<Session> {
   if (!park) throw notFound('园区', 'park');
   const user = userOf(record);
   const { token, expiresAt } = await issueToken(deps, user);
-  return { token, expiresAt, user: { ...user, parkName: park.name } };
+  const department = user.departmentId ? await directory.getDepartment(deps.db, user.parkId, user.departmentId) : undefined;
+  return { token, expiresAt, user: { ...user, parkName: park.name, ...(department ? { departmentKind: department.kind } : {}) } };
 }
 
 async function parkNamesOf(deps: Deps, users: UserRecord[]): Promise<Map<string, string>> {

@@ -48,6 +48,7 @@ export const caseRoutes = [
     const keep = (c: CaseRecord) =>
       canViewCase(user, c) &&
       (!q.kind || c.kind === q.kind) &&
+      (!q.requestId || c.requestIds.includes(q.requestId)) &&
       (!q.departmentId || c.department.id === q.departmentId) &&
       (!q.status || c.status === q.status) &&
       (!q.from || caseDate(c) >= q.from) &&
@@ -71,6 +72,9 @@ export const caseRoutes = [
     if (!request) throw new DomainError('NOT_FOUND', '诉求不存在或无权查看', 'request not found', 'requestId');
     assertCanView(request, user);
     const draft = draftFromRequest(request, await departmentKind(deps, user), user);
+    // One case per request: a second tap opens the case already made.
+    const existing = (await caseStore.all(deps.db, user.parkId)).find((c) => c.requestIds.includes(request.id) && c.department.id === user.departmentId);
+    if (existing) return json(200, caseView(existing, user));
     return saveDraft(ctx, draft, await departmentFor(deps, user, draft.kind), '由诉求生成');
   }),
 
@@ -80,6 +84,8 @@ export const caseRoutes = [
     const match = await marketStore.getMatch(deps.db, user.parkId, matchId);
     if (!match) throw new DomainError('NOT_FOUND', '对接不存在或无权查看', 'match not found', 'matchId');
     const draft = draftFromMatch(match, await departmentKind(deps, user), user);
+    const existing = (await caseStore.all(deps.db, user.parkId)).find((c) => c.matchId === match.id);
+    if (existing) return json(200, caseView(existing, user));
     return saveDraft(ctx, draft, await departmentFor(deps, user, 'bank'), '由供需对接生成');
   }),
 

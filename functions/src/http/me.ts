@@ -12,9 +12,11 @@ export const meRoutes = [
     if (!park) throw notFound('园区', 'park');
     // Only the template this person receives: enterprises follow progress, liaisons their to-dos.
     const templateId = pushSettingsFromEnv().templateIds[templateFor(user.roles)];
+    const department = user.departmentId ? await directory.getDepartment(deps.db, user.parkId, user.departmentId) : undefined;
     const me: Me = {
       ...user,
       parkName: park.name,
+      ...(department ? { departmentKind: department.kind } : {}),
       ...(templateId ? { pushTemplates: { [templateFor(user.roles)]: templateId } } : {}),
     };
     return json(200, me);

@@ -114,6 +114,12 @@ describe('one step from the work', () => {
     expect(draft.body.narrative.difficulty).toContain('订单增加');
     expect(draft.body.narrative.action).toBe('已为贵司匹配小微易贷产品，请准备财务报表。\n授信 300 万元已审批通过并放款。');
     expect(draft.body.timeline[0]).toMatchObject({ type: 'drafted', message: '由诉求生成' });
+    // A second tap opens the same draft; the list finds it by its request.
+    const again = await call<CoBuildingCase>('psbc', 'POST', '/v1/cases/from-request', { requestId: request.id });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(draft.body.id);
+    expect((await call<CaseList>('psbc', 'GET', `/v1/cases?requestId=${request.id}`)).body.items.map((c) => c.id)).toEqual([draft.body.id]);
+    expect((await call('psbc', 'GET', '/v1/me')).body).toMatchObject({ departmentKind: 'bank' });
   });
 
   it('drafts a tax case from a resolved tax request', async () => {
