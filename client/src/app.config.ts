@@ -12,6 +12,16 @@ export default defineAppConfig({
       root: 'pages/stations-admin',
       pages: ['list/index', 'station/index', 'create/index', 'stats/index'],
     },
+    {
+      // 共建案例 (银企共建 / 税企共建): bank and tax departments, enterprises, the park admin.
+      root: 'pages/cases',
+      pages: ['list/index', 'edit/index', 'detail/index', 'summary/index'],
+    },
+    {
+      // 供需对接: enterprises, liaisons and department heads (from 首页).
+      root: 'pages/market',
+      pages: ['list/index', 'post/index', 'detail/index', 'match/index'],
+    },
   ],
   // Tab pages open with switchTab / reLaunch only (lib/nav.ts openTab). The 消息 tab (index 2) shows
   // the unread count as its badge (lib/unread.ts); in h5 Taro renders it as `.taro-tabbar-badge`.

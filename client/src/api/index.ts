@@ -27,8 +27,10 @@ import {
   type WithdrawInput,
 } from '@parklink/contract';
 import { attachments } from './attachments';
+import { casesApi } from './cases';
 import { call } from './http';
 import { inboxApi, saveSubscriptions } from './inbox';
+import { marketApi } from './market';
 import { managedStationsApi, stationsApi } from './stations';
 import { saveSession, updateMe } from './session';
 
@@ -131,8 +133,12 @@ export const api = {
   },
   /** Files on a request or a reply: presigned upload, confirm, download URL. */
   attachments,
+  /** Co-building cases (银企共建 / 税企共建): drafts, confirmations, figures. */
+  cases: casesApi,
   /** Care stations for riders (public: no token). */
   stations: stationsApi,
   /** Stations their hosts and the park admin keep. */
   managedStations: managedStationsApi,
+  /** The supply-demand market (供需对接): needs, resources, suggestions, matches. */
+  market: marketApi,
 };

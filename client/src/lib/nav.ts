@@ -15,6 +15,16 @@ export const PAGES = {
   managedStation: '/pages/stations-admin/station/index',
   createStation: '/pages/stations-admin/create/index',
   stationStats: '/pages/stations-admin/stats/index',
+  // Subpackage pages/cases: 共建案例 (bank/tax departments, enterprises, the park admin).
+  caseList: '/pages/cases/list/index',
+  caseEdit: '/pages/cases/edit/index',
+  caseDetail: '/pages/cases/detail/index',
+  caseSummary: '/pages/cases/summary/index',
+  // Subpackage pages/market: 供需对接 (enterprises, liaisons, department heads).
+  marketList: '/pages/market/list/index',
+  marketPost: '/pages/market/post/index',
+  marketDetail: '/pages/market/detail/index',
+  match: '/pages/market/match/index',
 } as const;
 
 export function open(url: string): void {

@@ -30,7 +30,8 @@ export const matchRoutes = [
     const messages = await messagesFor(deps, match, match.proposedBy, user, now);
     if (!(await marketStore.createMatch(deps.db, match, messages))) {
       const existing = await marketStore.activePairMatch(deps.db, user.parkId, need.id, resource.id);
-      throw new DomainError('CONFLICT', '这一需求与资源已在对接中', `an active match exists${existing ? `: ${existing}` : ''}`, 'resourceId', undefined, existing ? { status: 'exists', allowedActions: [existing] } : undefined);
+      // The client finds the existing match with GET /v1/matches?needId=…
+      throw new DomainError('CONFLICT', '这一需求与资源已在对接中', `an active match exists${existing ? `: ${existing}` : ''}`, 'resourceId');
     }
     return json(201, matchView(match, user));
   }),

@@ -8,7 +8,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useLoader } from '../../hooks/useLoader';
 import { useMe } from '../../hooks/useSession';
-import { openDetail } from '../../lib/nav';
+import { PAGES, open, openDetail } from '../../lib/nav';
 import { formatTime } from '../../lib/time';
 import { setUnreadBadge } from '../../lib/unread';
 
@@ -103,8 +103,9 @@ export default function InboxPage() {
         .then((res) => showUnread(res.unread))
         .catch(() => {});
     }
-    // Messages about matches open their page once the market pages exist; until then they are read here.
     if (n.requestId) openDetail(n.requestId);
+    // Messages about a match open its page (subpackage pages/market).
+    else if (n.matchId) open(`${PAGES.match}?id=${encodeURIComponent(n.matchId)}`);
   };
 
   return (

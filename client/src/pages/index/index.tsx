@@ -72,6 +72,18 @@ export default function HomePage() {
             <Text className="entry-desc">{isAdmin(me) ? '驿站、管理员与服务统计' : '开放时间、反馈与打卡'}</Text>
           </View>
         ) : null}
+        {isEnterprise(me) || isHandler(me) ? (
+          <View className="entry entry-market" onClick={() => open(PAGES.marketList)}>
+            <Text className="entry-title">供需对接</Text>
+            <Text className="entry-desc">发布需求与资源，智能推荐对接</Text>
+          </View>
+        ) : null}
+        {isEnterprise(me) || isHandler(me) || isAdmin(me) ? (
+          <View className="entry entry-cases" onClick={() => open(PAGES.caseList)}>
+            <Text className="entry-title">共建案例</Text>
+            <Text className="entry-desc">银企共建、税企共建的成效</Text>
+          </View>
+        ) : null}
         {!isEnterprise(me) && !isHandler(me) && !isAdmin(me) && !isStationHost(me) ? <Text className="hint">管理功能即将上线</Text> : null}
       </View>
 

@@ -16,6 +16,7 @@ import { isEnterprise } from '../../../lib/roles';
 import { thenAskConsent } from '../../../lib/subscribe';
 import { formatTime } from '../../../lib/time';
 import { EventAttachments, RequestAttachments, RequestFields } from './Attachments';
+import { CaseFromRequest } from './CaseFromRequest';
 import { InfoRequestForm } from './InfoRequestForm';
 import { NoteForm } from './NoteForm';
 import { ProvideInfoForm } from './ProvideInfoForm';
@@ -144,6 +145,7 @@ export default function DetailPage() {
       {open === 'transfer' && can('transfer') ? <TransferForm {...props} current={r.departments} /> : null}
       {open === 'reopen' && can('reopen') ? <ReopenForm {...props} until={r.reopenableUntil} /> : null}
       {open === 'withdraw' && can('withdraw') ? <WithdrawForm {...props} /> : null}
+      <CaseFromRequest r={r} me={me} />
 
       <View className="section">
         <Text className="section-title">办理记录</Text>

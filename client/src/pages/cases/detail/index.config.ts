@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '共建案例',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '共建成效',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '供需详情',
+  enablePullDownRefresh: true,
+});

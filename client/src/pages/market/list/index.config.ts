@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '供需对接',
+  enablePullDownRefresh: true,
+});

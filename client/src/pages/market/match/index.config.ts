@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '对接详情',
+  enablePullDownRefresh: true,
+});
