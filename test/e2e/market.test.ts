@@ -142,6 +142,13 @@ describe('supply-demand matchmaking in the browser', () => {
     expect(await shown('.match-outcome-text').textContent()).toBe(`对接成功 · ${date} · 300 万元`);
     expect(await shown('.action-succeed').count()).toBe(0);
     await snap('succeeded');
+
+    // One step on to a bank-enterprise case draft, prefilled from the match's outcome.
+    await shown('.case-from-match').click();
+    await expect.poll(() => page.url(), SLOW).toContain('pages/cases/detail/index');
+    await expect.poll(async () => (await page.locator('body').innerText()).includes('300.00 万元'), SLOW).toBe(true);
+    expect(await page.locator('body').innerText()).toContain('待企业确认');
+    await snap('case-draft-from-match');
     await page.context().close();
   }, 120_000);
 

@@ -12,6 +12,7 @@ import { open } from '../../../lib/nav';
 import { MatchTimeline } from '../MatchTimeline';
 import { fenText } from '../money';
 import { detailUrl } from '../text';
+import { CaseFromMatch } from './CaseFromMatch';
 import { MessageStep, OutcomeStep, type Step } from './Forms';
 
 type Folded = 'note' | 'succeed' | 'fail' | 'withdraw';
@@ -27,7 +28,7 @@ const FOLDED: { action: Folded; label: string }[] = [
  * (`allowedActions` only) and the history. A refused step (409) says why and reloads.
  */
 export default function MatchPage() {
-  useMe();
+  const me = useMe();
   const id = useRouter().params.id ?? '';
   const match = useLoader(() => api.market.getMatch(id));
   const [openForm, setOpenForm] = useState<Folded | null>(null);
@@ -105,6 +106,7 @@ export default function MatchPage() {
       </View>
 
       <ErrorMessage message={notice} />
+      <CaseFromMatch m={m} me={me} />
       {can('accept') || can('decline') ? (
         <MessageStep
           name="respond"
