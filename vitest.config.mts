@@ -45,7 +45,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          // One browser stack at a time: each builds h5 and runs serverless-offline (2 cores here).
+          // The h5 client is built once for all files (globalSetup.ts).
+          globalSetup: ['test/e2e/globalSetup.ts'],
+          // One browser stack at a time: each runs DynamoDB Local and serverless-offline (2 cores here).
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 400_000,

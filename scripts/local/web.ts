@@ -1,5 +1,5 @@
 /** The h5 client: Taro's dev server (rebuilds on edit) for `npm start`, or a built folder served as is. */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { ROOT } from './api';
@@ -42,15 +42,26 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves a built h5 folder on 127.0.0.1; unknown paths get index.html (the app routes itself). */
-export function serveStatic(dir: string, port: number): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * Serves a built h5 folder on 127.0.0.1; unknown paths get index.html (the app routes itself).
+ * `apiBase` swaps the API origin the build was made with (`E2E_API_PLACEHOLDER`) for this stack's
+ * own, so one build serves every browser test file (building h5 takes about a minute).
+ */
+export function serveStatic(dir: string, port: number, options: { apiBase?: string } = {}): Promise<{ url: string; close(): Promise<void> }> {
   const root = resolve(dir);
+  const rewritten = new Map<string, Buffer>();
   const server: Server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     let file = join(root, path);
     if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+    if (!options.apiBase || extname(file) !== '.js') return void createReadStream(file).pipe(response);
+    let body = rewritten.get(file);
+    if (!body) {
+      body = Buffer.from(readFileSync(file, 'utf8').replaceAll(E2E_API_PLACEHOLDER, options.apiBase));
+      rewritten.set(file, body);
+    }
+    response.end(body);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
@@ -62,3 +73,6 @@ export function serveStatic(dir: string, port: number): Promise<{ url: string; c
     );
   });
 }
+
+/** The API origin a shared test build is made with; never resolvable (`.invalid`, RFC 6761). */
+export const E2E_API_PLACEHOLDER = 'http://parklink-api.e2e.invalid';
