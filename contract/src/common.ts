@@ -5,7 +5,14 @@ export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 export type Id = z.infer<typeof Id>;
 
 /** A calendar date in China, e.g. 2026-11-23 (deadlines, grants and periods are counted in China's days). */
-export const ChinaDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '日期格式应为 YYYY-MM-DD / date: YYYY-MM-DD' });
+export const ChinaDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '日期格式应为 YYYY-MM-DD / date: YYYY-MM-DD' })
+  // 2026-11-31 has the shape of a date but is none: it must survive a round trip through a calendar.
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) === d;
+  }, { error: '没有这一天 / date: no such day' });
 
 /** ISO-8601 UTC timestamp, e.g. 2026-11-23T08:00:00.000Z. */
 export const IsoTime = z.iso.datetime();

@@ -13,3 +13,4 @@ export * from './market';
 export * from './cases';
 export * from './admin';
 export * from './dashboard';
+export * from './ledger';

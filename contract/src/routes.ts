@@ -99,6 +99,9 @@ export const routes = {
   reinstateMember: { method: 'POST', path: '/v1/admin/members/{id}/reinstate', auth: true },
   auditLog: { method: 'GET', path: '/v1/admin/audit', auth: true },
   dashboard: { method: 'GET', path: '/v1/dashboard', auth: true },
+  createLedgerExport: { method: 'POST', path: '/v1/ledger-exports', auth: true },
+  listLedgerExports: { method: 'GET', path: '/v1/ledger-exports', auth: true },
+  getLedgerExport: { method: 'GET', path: '/v1/ledger-exports/{id}', auth: true },
 } as const;
 
 export type RouteName = keyof typeof routes;

@@ -14,6 +14,10 @@ export interface Config {
   jwtSecret: string;
   tokenTtlSeconds: number;
   wechat?: WeChatConfig;
+  /** The ledger export worker Lambda that POST /v1/ledger-exports invokes. */
+  ledgerWorkerFunction: string;
+  /** serverless-offline's Lambda endpoint locally; unset in AWS. */
+  lambdaEndpoint?: string;
   /** Multiplies the public routes' rate limits (domain/rateLimits.ts); 1 in every deployed stage. */
   rateLimitFactor: number;
 }
@@ -36,6 +40,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret,
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 2 * 3600),
     rateLimitFactor: Number(env.RATE_LIMIT_FACTOR ?? 1) || 1,
+    ledgerWorkerFunction: env.LEDGER_WORKER_FUNCTION || `parklink-${stage}-ledgerWorker`,
+    ...(env.LAMBDA_ENDPOINT ? { lambdaEndpoint: env.LAMBDA_ENDPOINT } : {}),
     ...(env.WECHAT_APP_ID && env.WECHAT_APP_SECRET
       ? {
           wechat: {

@@ -37,7 +37,14 @@ export async function startApi(options: ApiOptions): Promise<{ url: string; chil
     ],
     {
       cwd: ROOT,
-      env: { ...process.env, DYNAMODB_ENDPOINT: options.dynamoEndpoint, SLS_TELEMETRY_DISABLED: '1', ...options.env },
+      env: {
+        ...process.env,
+        DYNAMODB_ENDPOINT: options.dynamoEndpoint,
+        // Where handlers start background jobs: this serverless-offline's own Lambda endpoint.
+        LAMBDA_ENDPOINT: `http://127.0.0.1:${options.lambdaPort}`,
+        SLS_TELEMETRY_DISABLED: '1',
+        ...options.env,
+      },
       ...(options.echo !== undefined ? { echo: options.echo } : {}),
     },
   );

@@ -15,7 +15,8 @@ import { functionRoutes } from '../../functions/src/http/all';
 
 const ROOT = resolve(__dirname, '../..');
 /** Functions run by a schedule rather than a route. */
-const SCHEDULED = ['overdueSweep', 'pushSender'];
+/** Functions without HTTP routes: scheduled jobs and the worker the ledger function invokes. */
+const SCHEDULED = ['overdueSweep', 'pushSender', 'ledgerWorker'];
 let template: { Resources: Record<string, { Type: string; Properties: any }> };
 let packageDir: string;
 
@@ -117,6 +118,7 @@ describe('the prod package', () => {
     const rules = props.LifecycleConfiguration.Rules;
     expect(rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }));
     expect(rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', Prefix: 'pending/', ExpirationInDays: 1 }));
+    expect(rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', Prefix: 'ledgers/', ExpirationInDays: 7 }));
     expect(template.Resources.AttachmentsBucket).toMatchObject({ DeletionPolicy: 'Retain' });
     // HTTPS only; and no statement anywhere lets anyone in.
     const policy = template.Resources.AttachmentsBucketPolicy!.Properties;
@@ -135,8 +137,22 @@ describe('the prod package', () => {
     );
     const s3 = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
     expect(s3).toHaveLength(1);
-    expect([s3[0].Action].flat().sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    // AbortMultipartUpload: the ledger worker drops a half-written file's parts after a failure.
+    expect([s3[0].Action].flat().sort()).toEqual(['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:PutObject']);
     expect([s3[0].Resource].flat()).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['AttachmentsBucket', 'Arn'] }, '/*']] }]);
+  });
+
+  it('lets the ledger function invoke its worker and nothing else', () => {
+    const statements = resourcesOf('AWS::IAM::Role').flatMap((role) =>
+      (role.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement),
+    );
+    const invoke = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('lambda:')));
+    expect(invoke).toHaveLength(1);
+    expect([invoke[0].Action].flat()).toEqual(['lambda:InvokeFunction']);
+    expect(JSON.stringify(invoke[0].Resource)).toContain(':function:parklink-prod-ledgerWorker');
+    const worker = template.Resources.LedgerWorkerLambdaFunction!.Properties;
+    expect(worker).toMatchObject({ Timeout: 900, MemorySize: 1024 });
+    expect(template.Resources.LedgerLambdaFunction!.Properties.Environment.Variables).toMatchObject({ LEDGER_WORKER_FUNCTION: 'parklink-prod-ledgerWorker', LAMBDA_ENDPOINT: '' });
   });
 
   it('runs the overdue sweep every 15 minutes and the WeChat push sender every minute', () => {

@@ -9,6 +9,7 @@ import { departmentRoutes } from './departments';
 import { devRoutes } from './dev';
 import { healthRoutes } from './health';
 import { inboxRoutes } from './inbox';
+import { ledgerRoutes } from './ledger';
 import { managedStationRoutes } from './managedStations';
 import { marketRoutes } from './market';
 import { matchRoutes } from './matches';
@@ -32,6 +33,7 @@ export const functionRoutes = {
   cases: caseRoutes,
   admin: adminRoutes,
   dashboard: dashboardRoutes,
+  ledger: ledgerRoutes,
   inbox: inboxRoutes,
   dev: devRoutes,
   attachments: attachmentRoutes,

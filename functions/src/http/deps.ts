@@ -3,6 +3,7 @@ import { documentClient } from '../store/client';
 import type { Db } from '../store/db';
 import { systemClock, type Clock } from '../ports/clock';
 import { ulidGenerator, type IdGenerator } from '../ports/ids';
+import { lambdaJobs, type Jobs } from '../ports/jobs';
 import { s3ObjectStorage, type ObjectStorage } from '../ports/objectStorage';
 import { httpWeChatApi, type WeChatApi } from '../ports/wechat';
 
@@ -14,6 +15,8 @@ export interface Deps {
   newId: IdGenerator;
   /** The attachments bucket. */
   storage: ObjectStorage;
+  /** Background work an HTTP call starts (the ledger export). */
+  jobs: Jobs;
   /** Absent when no WeChat app is configured (local development without an appid). */
   wechat?: WeChatApi;
   log: (entry: Record<string, unknown>) => void;
@@ -32,6 +35,11 @@ export function depsFromConfig(config: Config, overrides: Partial<Deps> = {}): D
       region: config.region,
       bucket: config.bucketName,
       ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
+    }),
+    jobs: lambdaJobs({
+      region: config.region,
+      functionName: config.ledgerWorkerFunction,
+      ...(config.lambdaEndpoint ? { endpoint: config.lambdaEndpoint } : {}),
     }),
     ...(config.wechat ? { wechat: httpWeChatApi(config.wechat) } : {}),
     log: process.env.LOG_LEVEL === 'silent' ? () => {} : (entry) => console.log(JSON.stringify(entry)),

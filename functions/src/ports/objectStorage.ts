@@ -4,13 +4,17 @@
  * tests and `npm start` it talks to a local S3-compatible server (s3rver), never to a mock.
  */
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
   CopyObjectCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
@@ -46,6 +50,20 @@ export interface ObjectStorage {
   copy(from: string, to: string): Promise<void>;
   /** Idempotent: deleting a missing object is fine. */
   delete(key: string): Promise<void>;
+  /** An object written by the server a chunk at a time (e.g. a ledger), never whole in memory. */
+  upload(key: string, contentType: string): ObjectUpload;
+}
+
+/**
+ * Chunks go in with `write`; `flush` sends what fills whole parts (await it between batches of
+ * writes: it is the back-pressure); `complete` sends the rest and gives the object's size.
+ */
+export interface ObjectUpload {
+  write(chunk: Uint8Array): void;
+  flush(): Promise<void>;
+  complete(): Promise<number>;
+  /** Drops the parts sent so far (after a failure). */
+  abort(): Promise<void>;
 }
 
 export interface S3Options {
@@ -113,6 +131,71 @@ export function s3ObjectStorage(options: S3Options, client: S3Client = s3Client(
 
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    },
+
+    upload: (key, contentType) => multipartUpload(client, Bucket, key, contentType),
+  };
+}
+
+/** S3's smallest part but the last; memory holds one part and the chunks gathering for the next. */
+export const PART_BYTES = 5 * 1024 * 1024;
+
+/**
+ * S3 multipart upload with the client's own commands (CreateMultipartUpload / UploadPart /
+ * Complete): an object smaller than one part goes in one PutObject. Not @aws-sdk/lib-storage:
+ * the runtime's copy of it is not documented, and this is all a server-written file needs.
+ */
+function multipartUpload(client: S3Client, Bucket: string, Key: string, ContentType: string): ObjectUpload {
+  let gathered: Uint8Array[] = [];
+  let gatheredBytes = 0;
+  let total = 0;
+  let uploadId: string | undefined;
+  const parts: { ETag: string; PartNumber: number }[] = [];
+
+  const take = (): Buffer => {
+    const body = Buffer.concat(gathered, gatheredBytes);
+    gathered = [];
+    gatheredBytes = 0;
+    return body;
+  };
+  const sendPart = async (Body: Buffer) => {
+    uploadId ??= (await client.send(new CreateMultipartUploadCommand({ Bucket, Key, ContentType }))).UploadId;
+    const PartNumber = parts.length + 1;
+    const { ETag } = await client.send(new UploadPartCommand({ Bucket, Key, UploadId: uploadId, PartNumber, Body, ContentLength: Body.length }));
+    parts.push({ ETag: ETag ?? '', PartNumber });
+  };
+
+  return {
+    write(chunk) {
+      gathered.push(chunk);
+      gatheredBytes += chunk.length;
+      total += chunk.length;
+    },
+    async flush() {
+      while (gatheredBytes >= PART_BYTES) {
+        const body = take();
+        await sendPart(body.subarray(0, PART_BYTES));
+        if (body.length > PART_BYTES) {
+          gathered = [body.subarray(PART_BYTES)];
+          gatheredBytes = body.length - PART_BYTES;
+        }
+      }
+    },
+    async complete() {
+      await this.flush();
+      if (!uploadId) {
+        const Body = take();
+        await client.send(new PutObjectCommand({ Bucket, Key, ContentType, Body, ContentLength: Body.length }));
+        return total;
+      }
+      if (gatheredBytes > 0) await sendPart(take());
+      await client.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+      return total;
+    },
+    async abort() {
+      gathered = [];
+      gatheredBytes = 0;
+      if (uploadId) await client.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId: uploadId })).catch(() => {});
     },
   };
 }

@@ -47,6 +47,7 @@
  * | a park's co-building cases, newest first         | table | PARK#<park>                     | CASE#<ulid>                 |
  * | an enterprise by its credit code (unique per park) | table | PARK#<park>                   | CREDIT#<code>               |
  * | a park's audit events, newest first              | table | PARK#<park>                     | AUDIT#<ulid>                |
+ * | a park's ledger exports (台账), newest first       | table | PARK#<park>                     | LEDGER#<ulid>               |
  * | a user's inbox, newest first                     | table | INBOX#<user>                    | N#<ulid>                    |
  * | inbox messages still to push to WeChat (outbox)  | gsi4  | PUSH#PENDING                    | <at>#<ulid>                 |
  * | a user's unread messages (count)                 | gsi3  | INBOX#<user>#UNREAD             | <ulid>                      |
@@ -83,6 +84,7 @@ export const keys = {
   match: (parkId: string, id: string) => ({ pk: parkPk(parkId), sk: `MATCH#${id}` }),
   matchPair: (parkId: string, needId: string, resourceId: string) => ({ pk: parkPk(parkId), sk: `MATCHPAIR#${needId}#${resourceId}` }),
   case: (parkId: string, id: string) => ({ pk: parkPk(parkId), sk: `CASE#${id}` }),
+  ledgerExport: (parkId: string, id: string) => ({ pk: parkPk(parkId), sk: `LEDGER#${id}` }),
   creditCode: (parkId: string, code: string) => ({ pk: parkPk(parkId), sk: `CREDIT#${code}` }),
   audit: (parkId: string, id: string) => ({ pk: parkPk(parkId), sk: `AUDIT#${id}` }),
   rateWindow: (rule: string, caller: string, windowStart: number) => ({ pk: `RATE#${rule}#${caller}`, sk: String(windowStart) }),

@@ -15,6 +15,8 @@ import type { Config } from '../../src/config';
 import type { Clock } from '../../src/ports/clock';
 import { createBucket } from '../../../scripts/local/s3';
 import { gatewayEvent, type CallOptions } from './events';
+import { inProcessJobs } from '../../src/ports/jobs';
+import { runLedgerExport } from '../../src/services/ledgerExport';
 
 export const OTHER_PARK = 'park-other';
 
@@ -66,9 +68,12 @@ export async function createTestApp(options: { config?: Partial<Config>; deps?: 
     jwtSecret: 'test-secret-test-secret-test-secret!',
     tokenTtlSeconds: 7200,
     rateLimitFactor: 1,
+    ledgerWorkerFunction: 'unused-in-tests',
     ...options.config,
   };
   const deps = depsFromConfig(config, { log: () => {}, ...options.deps });
+  // Background jobs run here, on these deps (the worker Lambda's code, without Lambda).
+  if (!options.deps?.jobs) deps.jobs = inProcessJobs((job) => runLedgerExport(deps, job));
   await writeParkSeed(deps.db, demoPark());
   await writeParkSeed(deps.db, demoPark(OTHER_PARK, '滨江软件园'));
 

@@ -1,0 +1,79 @@
+/**
+ * Ledger exports (台账): one item per export job in its park's partition (LEDGER#<ulid>), created
+ * `running` and finished once — `ready` with its file, or `failed` — by a write conditioned on it
+ * still running, so a retried or duplicated job never finishes it twice. Plus the readers the job
+ * streams from: a period's requests page by page (they are the big sheet). Keys: keys.ts.
+ */
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditRecord } from '../domain/admin/audit';
+import type { LedgerExportRecord } from '../domain/ledger/exports';
+import type { RequestState } from '../domain/request';
+import { isConditionFailure, queryPages, stripKeys, type Db } from './db';
+import { idRange, keys, parkPk } from './keys';
+import { upgradeRequest } from './legacy';
+import { transact } from './stations';
+
+/** How many exports the page lists. */
+const RECENT = 20;
+
+export const ledgerExportStore = {
+  /** The export and its audit event (an export is an admin action), in one transaction. */
+  async create(db: Db, record: LedgerExportRecord, audit: AuditRecord): Promise<void> {
+    const put = (Item: Record<string, unknown>) => ({ Put: { TableName: db.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } });
+    const written = await transact(db, [
+      put({ ...keys.ledgerExport(record.parkId, record.id), entity: 'LedgerExport', ...record }),
+      put({ ...keys.audit(audit.parkId, audit.id), entity: 'AuditEvent', ...audit }),
+    ]);
+    if (!written) throw new Error(`ledger export ${record.id} already exists`);
+  },
+
+  async get(db: Db, parkId: string, id: string): Promise<LedgerExportRecord | undefined> {
+    const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.ledgerExport(parkId, id), ConsistentRead: true }));
+    return Item ? stripKeys<LedgerExportRecord>(Item) : undefined;
+  },
+
+  async recent(db: Db, parkId: string): Promise<LedgerExportRecord[]> {
+    const { Items = [] } = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': parkPk(parkId), ':prefix': 'LEDGER#' },
+        ScanIndexForward: false,
+        Limit: RECENT,
+      }),
+    );
+    return Items.map((i) => stripKeys<LedgerExportRecord>(i));
+  },
+
+  /** Finishes a running export; false when it had already finished (a duplicate run). */
+  async finish(db: Db, parkId: string, id: string, outcome: Pick<LedgerExportRecord, 'status' | 'finishedAt'> & Partial<LedgerExportRecord>): Promise<boolean> {
+    const fields = Object.entries(outcome).filter(([, v]) => v !== undefined);
+    try {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: keys.ledgerExport(parkId, id),
+          UpdateExpression: `SET ${fields.map(([k]) => `#${k} = :${k}`).join(', ')}`,
+          ConditionExpression: '#status = :running',
+          ExpressionAttributeNames: Object.fromEntries(fields.map(([k]) => [`#${k}`, k])),
+          ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([k, v]) => [`:${k}`, v])), ':running': 'running' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /** A period's requests a page at a time (about 1 MB each), oldest first: never all in memory. */
+  async *requestPages(db: Db, parkId: string, start: number, end: number): AsyncGenerator<RequestState[]> {
+    const [from, to] = idRange(start, end);
+    for await (const page of queryPages(db, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.request(parkId, '').pk, ':from': `REQ#${from}`, ':to': `REQ#${to}` },
+    })) {
+      yield (page.Items ?? []).map((i) => upgradeRequest(stripKeys<RequestState>(i)));
+    }
+  },
+};
