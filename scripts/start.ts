@@ -12,12 +12,11 @@ import { sweepOverdue } from '../functions/src/jobs/overdueSweep';
 import { ROOT, startApi } from './local/api';
 import { startDynamo, type LocalDynamo } from './local/dynamo';
 import { DEV_BUCKET, startS3, type LocalS3 } from './local/s3';
-import { startFakeWeChat, type FakeWeChat } from './local/fakeWeChat';
+import { DEV_WECHAT_APP, startFakeWeChat, type FakeWeChat } from './local/fakeWeChat';
 import { withStageClock } from '../functions/src/http/middleware';
 import { pushSettingsFromEnv, sendPendingPushes } from '../functions/src/jobs/pushSender';
 
 /** The local WeChat app: the fake server accepts only these, and only codes it issued itself. */
-const DEV_WECHAT_APP = { appId: 'wx-parklink-dev', appSecret: 'parklink-dev-wechat-secret' };
 import { assertPortFree } from './local/ports';
 import type { Child } from './local/processes';
 import { prepareTable } from './local/table';
@@ -95,7 +94,7 @@ async function main() {
     startJobTimer(dynamo.endpoint, wechatEnv);
 
     step('h5 client (taro --watch)');
-    const web = await startWebDev({ port: ports.PARKLINK_WEB_PORT, apiUrl: api.url, echo: process.env.PARKLINK_VERBOSE === '1' });
+    const web = await startWebDev({ port: ports.PARKLINK_WEB_PORT, apiUrl: api.url, wechatUrl: wechat.apiBase, echo: process.env.PARKLINK_VERBOSE === '1' });
     children.push(web.child);
 
     await printSummary(api.url, web.url, dynamo.endpoint, s3.endpoint, wechat.apiBase);

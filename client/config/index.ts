@@ -35,6 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
+      // The local fake WeChat that stands in for wx.login in h5 (npm start only; empty otherwise).
+      'process.env.TARO_APP_DEV_WECHAT': JSON.stringify(process.env.TARO_APP_DEV_WECHAT || ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -3,7 +3,8 @@
  * - jscode2session: appid and secret must match; each code works once (a reused one: 40029);
  * - stable_token: an access token that subscribe/send accepts until it is revoked;
  * - subscribe/send: needs a valid token; a user who refused the template answers 43101; every
- *   accepted message is kept in `sent` (and served at GET /_sent) for inspection.
+ *   accepted message is kept in `sent` (and served at GET /_sent) for inspection;
+ * - GET /_login?openid=…: what wx.login gives that person's phone, a fresh code (for h5 in development).
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,9 @@ export interface SentMessage {
   page?: string;
   data: Record<string, { value: string }>;
 }
+
+/** The local stack's WeChat app (npm start, browser tests): the API and the fake agree on it. */
+export const DEV_WECHAT_APP = { appId: 'wx-parklink-dev', appSecret: 'parklink-dev-wechat-secret' };
 
 export interface FakeWeChat {
   apiBase: string;
@@ -77,6 +81,14 @@ export async function startFakeWeChat(options: { port?: number; appId?: string; 
       }
       case '/_sent':
         return reply({ sent: fake.sent });
+      // wx.login on a phone, for the h5 build that stands in for it (npm start, browser tests):
+      // a fresh one-use code for this openid. Any origin may ask: it is a local development fake.
+      case '/_login': {
+        response.setHeader('access-control-allow-origin', '*');
+        const openid = q.get('openid') ?? '';
+        if (!/^[\w-]{6,64}$/.test(openid)) return reply({ errcode: 40003, errmsg: 'invalid openid' });
+        return reply({ code: fake.issueCode(openid) });
+      }
       default:
         return reply({ errcode: 404, errmsg: 'not found' });
     }

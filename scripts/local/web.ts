@@ -6,7 +6,7 @@ import { ROOT } from './api';
 import { startChild, type Child } from './processes';
 import { waitFor } from './wait';
 
-export async function startWebDev(options: { port: number; apiUrl: string; echo?: boolean }): Promise<{ url: string; child: Child }> {
+export async function startWebDev(options: { port: number; apiUrl: string; wechatUrl?: string; echo?: boolean }): Promise<{ url: string; child: Child }> {
   const url = `http://127.0.0.1:${options.port}`;
   const child = startChild('web', resolve(ROOT, 'node_modules/.bin/taro'), ['build', '--type', 'h5', '--watch'], {
     cwd: resolve(ROOT, 'client'),
@@ -14,6 +14,7 @@ export async function startWebDev(options: { port: number; apiUrl: string; echo?
       ...process.env,
       PARKLINK_WEB_PORT: String(options.port),
       TARO_APP_API_BASE: options.apiUrl,
+      ...(options.wechatUrl ? { TARO_APP_DEV_WECHAT: options.wechatUrl } : {}),
       BROWSER: 'none',
     },
     ...(options.echo !== undefined ? { echo: options.echo } : {}),

@@ -69,3 +69,19 @@ export async function loginAs(page: Page, webUrl: string, name: string): Promise
 export async function fillField(page: Page, selector: string, text: string): Promise<void> {
   await page.locator(`${selector} input, ${selector} textarea`).first().fill(text);
 }
+
+/**
+ * Gives this page a WeChat account: h5 has no wx.login, so the client asks `window.__parklinkWxLogin`
+ * (lib/wxLogin.ts), which here fetches a fresh one-use code for `openid` from the stack's fake WeChat.
+ */
+export async function useWechatAccount(page: Page, wechatApiBase: string, openid: string): Promise<void> {
+  await page.addInitScript(
+    ({ base, id }) => {
+      (window as unknown as { __parklinkWxLogin: () => Promise<string> }).__parklinkWxLogin = () =>
+        fetch(`${base}/_login?openid=${encodeURIComponent(id)}`)
+          .then((r) => r.json())
+          .then((b: { code: string }) => b.code);
+    },
+    { base: wechatApiBase, id: openid },
+  );
+}

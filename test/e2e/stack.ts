@@ -13,10 +13,17 @@ import { DEV_BUCKET, startS3 } from '../../scripts/local/s3';
 import { prepareTable } from '../../scripts/local/table';
 import { serveStatic } from '../../scripts/local/web';
 import { E2E_H5_BUILD } from './globalSetup';
+import { DEV_WECHAT_APP, startFakeWeChat, type FakeWeChat } from '../../scripts/local/fakeWeChat';
+import { documentClient } from '../../functions/src/store/client';
+import type { Db } from '../../functions/src/store/db';
 
 export interface E2eStack {
   apiUrl: string;
   webUrl: string;
+  /** The local fake WeChat the API logs people in with; `/_login?openid=` stands in for wx.login. */
+  wechat: FakeWeChat;
+  /** The stack's table, for steps a platform operator takes (creating a park). */
+  db: Db;
   stop(): Promise<void>;
 }
 
@@ -39,16 +46,26 @@ export async function startE2eStack(): Promise<E2eStack> {
     await prepareTable(dynamo.client, 'parklink-dev');
     const s3 = await startS3({ port: await freePort(), buckets: [DEV_BUCKET] });
     stops.push(() => s3.stop());
+    const wechat = await startFakeWeChat(DEV_WECHAT_APP);
+    stops.push(() => wechat.close());
     const api = await startApi({
       port: await freePort(),
       lambdaPort: await freePort(),
       dynamoEndpoint: dynamo.endpoint,
-      env: { S3_ENDPOINT: s3.endpoint, PARKLINK_ESBUILD_DIR: esbuildDir },
+      env: {
+        S3_ENDPOINT: s3.endpoint,
+        PARKLINK_ESBUILD_DIR: esbuildDir,
+        WECHAT_APP_ID: DEV_WECHAT_APP.appId,
+        WECHAT_APP_SECRET: DEV_WECHAT_APP.appSecret,
+        WECHAT_API_BASE: wechat.apiBase,
+      },
     });
     stops.push(() => api.child.stop());
     const web = await serveStatic(E2E_H5_BUILD, await freePort(), { apiBase: api.url });
     stops.push(() => web.close());
-    return { apiUrl: api.url, webUrl: web.url, stop };
+    const db: Db = { doc: documentClient({ region: 'cn-north-1', endpoint: dynamo.endpoint }), tableName: 'parklink-dev' };
+    stops.push(async () => db.doc.destroy());
+    return { apiUrl: api.url, webUrl: web.url, wechat, db, stop };
   } catch (error) {
     await stop();
     throw error;

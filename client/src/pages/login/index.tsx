@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import Taro, { useLoad } from '@tarojs/taro';
+import { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { roleLabels, WechatLoginInput, type DevUser, type Role } from '@parklink/contract';
 import { ApiError, api, errorText, zh } from '../../api';
@@ -7,8 +7,11 @@ import { ActionButton } from '../../components/ActionButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FieldError } from '../../components/FieldError';
 import { PAGES, relaunch } from '../../lib/nav';
+import { canWechatLogin, wechatLoginCode } from '../../lib/wxLogin';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+/** An invitation's QR path: pages/login/index?invite=<code>. */
+const INVITE_PARAM = 'invite';
 const ROLE_ORDER: Role[] = ['enterprise', 'liaison', 'dept_head', 'station_host', 'admin'];
 
 function groupByRole(users: DevUser[]): { role: Role; users: DevUser[] }[] {
@@ -26,7 +29,12 @@ export default function LoginPage() {
   const [inviteCode, setInviteCode] = useState('');
   const [inviteError, setInviteError] = useState<string | undefined>();
 
-  useLoad(() => {
+  useLoad((options: Record<string, string | undefined>) => {
+    const invited = options[INVITE_PARAM];
+    if (invited) {
+      setNeedInvite(true);
+      setInviteCode(decodeURIComponent(invited).trim().toUpperCase());
+    }
     api.auth
       .devUsers()
       .then(setDevUsers)
@@ -60,10 +68,10 @@ export default function LoginPage() {
     let input: { code: string; inviteCode?: string };
     try {
       // A wx.login code is single-use: get a fresh one for every attempt.
-      const { code } = await Taro.login();
+      const code = await wechatLoginCode();
       input = needInvite ? { code, inviteCode } : { code };
-    } catch {
-      setError('微信登录失败，请重试');
+    } catch (err) {
+      setError(err instanceof Error && err.message === '请在微信中打开' ? '请在微信中打开园企通小程序登录' : '微信登录失败，请重试');
       return;
     }
     const parsed = WechatLoginInput.safeParse(input);
@@ -98,7 +106,7 @@ export default function LoginPage() {
         <Text className="login-subtitle">园区党建联盟 · 企业服务</Text>
       </View>
 
-      {IS_WEAPP ? (
+      {canWechatLogin() ? (
         <View className="section">
           {needInvite ? (
             <View className="form-item">
@@ -115,6 +123,12 @@ export default function LoginPage() {
           <ActionButton className="wechat-login-button" busy={busy} onClick={wechatLogin}>
             {needInvite ? '绑定并登录' : '微信登录'}
           </ActionButton>
+        </View>
+      ) : null}
+
+      {!canWechatLogin() && needInvite ? (
+        <View className="section invite-elsewhere">
+          <Text>请在微信中打开园企通小程序，用邀请码 {inviteCode} 加入。</Text>
         </View>
       ) : null}
 
