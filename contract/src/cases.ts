@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Attachment, CreateUploadInput } from './attachments';
 import { Actor, ChinaDate, Id, IsoTime } from './common';
 import { BasisPoints, Fen } from './market';
 
@@ -73,7 +74,8 @@ export const Narrative = z.object({
 
 export const CaseEnterprise = z.object({ id: Id, name: z.string(), confirmedAt: IsoTime.optional(), confirmedBy: z.string().optional() });
 
-export const CaseEventType = z.enum(['drafted', 'edited', 'confirmed', 'closed']);
+/** `attached` / `detached`: evidence (a loan contract, a refund notice) added or taken off. */
+export const CaseEventType = z.enum(['drafted', 'edited', 'confirmed', 'closed', 'attached', 'detached']);
 export const CaseEvent = z.object({ id: Id, type: CaseEventType, at: IsoTime, actor: Actor, message: z.string().optional() });
 export type CaseEvent = z.infer<typeof CaseEvent>;
 
@@ -94,10 +96,14 @@ export const CoBuildingCase = z.object({
   requestIds: z.array(Id),
   matchId: Id.optional(),
   timeline: z.array(CaseEvent),
+  /** Evidence: images and PDFs, by the department's members and the named enterprises. */
+  attachments: z.array(Attachment),
   createdAt: IsoTime,
   updatedAt: IsoTime,
   version: z.number().int().positive(),
   allowedActions: z.array(CaseAction),
+  /** Whether the viewer may add files now (the department's members and named enterprises, until it is archived). */
+  canAttach: z.boolean(),
 });
 export type CoBuildingCase = z.infer<typeof CoBuildingCase>;
 
@@ -188,3 +194,11 @@ export const CaseSummary = z.object({
   byMonth: z.array(z.object({ month: z.string(), cases: z.number().int(), amountFen: z.number().int(), savedFen: z.number().int() })),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
+
+/**
+ * Files on a case, the same three steps as a request's (see attachments.ts): ticket, PUT the
+ * bytes, confirm; downloads by a short-lived URL. At most MAX_CASE_ATTACHMENTS per case.
+ */
+export const MAX_CASE_ATTACHMENTS = 10;
+export const CaseUploadInput = CreateUploadInput.omit({ eventId: true });
+export type CaseUploadInput = z.infer<typeof CaseUploadInput>;

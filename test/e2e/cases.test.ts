@@ -1,8 +1,8 @@
 /**
  * 共建案例 (银企共建) in a real browser (h5 build in Debian's Chromium, driven by playwright-core,
  * against serverless-offline and DynamoDB Local): 褚客户经理 of 邮储银行园区支行 records a 300 万元
- * loan at 3.85% for 鑫锐电子科技有限公司, granted today; it waits as 待企业确认 and the figures leave it
- * out; 张经理 sees 待您确认 and confirms; 周书记's figures then show the amount, one enterprise served
+ * loan at 3.85% for 鑫锐电子科技有限公司, granted today, and attaches the loan contract; it waits as
+ * 待企业确认 and the figures leave it out; 张经理 sees 待您确认 and confirms; 周书记's figures then show the amount, one enterprise served
  * and this month's bar. Then the one-step path: a 融资信贷 request of 500 万元 (submitted, claimed,
  * answered and resolved through the API) becomes a prefilled draft with 生成共建案例 on its page.
  * Screenshots: .artifacts/e2e/cases-NN-*.png.
@@ -17,6 +17,7 @@ const BANK = '邮储银行园区支行';
 const TITLE = '鑫锐电子获 300 万元科技贷';
 const REQUEST_TITLE = '采购检测设备需流动资金贷款';
 const SLOW = { timeout: 15_000 };
+const CONTRACT = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
 let stack: E2eStack;
 let browser: Browser;
@@ -117,6 +118,13 @@ describe('共建案例 in the browser', () => {
     expect(await shown('.case-confirm').count()).toBe(0);
     await snap('bank-draft');
 
+    // The loan contract as evidence: straight to storage, then on the case and its record.
+    await shown('.case-attach input[type=file]').first().setInputFiles([{ name: '借款合同.pdf', mimeType: 'application/pdf', buffer: CONTRACT }]);
+    await shown('.case-attachments .attachment-pdf', '借款合同.pdf').waitFor(SLOW);
+    await expect.poll(() => text('.case-attachments .attachments-count')).toBe('1/10');
+    await expect.poll(() => shown('.case-detail-page .case-event-attached').count()).toBe(1);
+    await snap('bank-draft-attachment');
+
     // Back on the list: the card, then the figures, which count confirmed cases only.
     await page.goBack();
     const card = shown('.case-item', TITLE);
@@ -141,12 +149,16 @@ describe('共建案例 in the browser', () => {
 
     await card.click();
     await shown('.case-confirm').waitFor(SLOW);
+    // The bank's contract is there to read before confirming; the enterprise may add its own.
+    await shown('.case-attachments .attachment-pdf', '借款合同.pdf').waitFor(SLOW);
+    expect(await shown('.case-attachments .attachment-remove').count()).toBe(0);
+    expect(await shown('.case-attach').count()).toBe(1);
     await snap('enterprise-detail');
     await shown('.case-confirm').click();
     await expect.poll(() => text('.case-detail-status'), SLOW).toBe('已确认');
     await expect.poll(() => text('.case-enterprise-row')).toContain('已确认 · 张经理');
     expect(await shown('.case-confirm').count()).toBe(0);
-    await expect.poll(() => shown('.case-detail-page .timeline-event').count()).toBe(2);
+    await expect.poll(() => shown('.case-detail-page .timeline-event').count()).toBe(3);
     await snap('enterprise-confirmed');
   });
 

@@ -9,7 +9,10 @@ import type {
   EnterpriseRef,
   UpdateCaseInput,
 } from '@parklink/contract';
-import { call } from './http';
+import type { AttachmentUrl, UploadTicket } from '@parklink/contract';
+import type { PickedFile } from '../lib/files';
+import { fileProblem, putUpload } from './attachments';
+import { ApiError, call } from './http';
 
 /** Drops empty values and stringifies the rest for a query string. */
 function toQuery(query: Record<string, string | number | undefined>): Record<string, string> {
@@ -20,6 +23,20 @@ function toQuery(query: Record<string, string | number | undefined>): Record<str
 
 /** Co-building cases (银企共建 / 税企共建): one function per contract route. */
 export const casesApi = {
+  /** Evidence on a case: ticket → PUT the bytes → confirm; resolves with the case as it is now. */
+  async uploadAttachment(caseId: string, file: PickedFile): Promise<CoBuildingCase> {
+    const problem = fileProblem(file);
+    if (problem) throw new ApiError(400, 'VALIDATION_FAILED', problem);
+    const ticket = await call<UploadTicket>('createCaseAttachmentUpload', { params: { id: caseId }, body: { fileName: file.name, contentType: file.contentType, size: file.size } });
+    await putUpload(ticket, file);
+    return call<CoBuildingCase>('confirmCaseAttachment', { params: { id: caseId }, body: { attachmentId: ticket.attachmentId } });
+  },
+  attachmentUrl(caseId: string, attachmentId: string): Promise<AttachmentUrl> {
+    return call<AttachmentUrl>('caseAttachmentUrl', { params: { id: caseId, attachmentId } });
+  },
+  removeAttachment(caseId: string, attachmentId: string): Promise<CoBuildingCase> {
+    return call<CoBuildingCase>('deleteCaseAttachment', { params: { id: caseId, attachmentId } });
+  },
   /** One page of the cases the caller may see; pass `nextCursor` back as `cursor`. */
   list(query: Partial<Omit<CaseListQuery, 'limit'>> & { limit?: number } = {}): Promise<CaseList> {
     return call<CaseList>('listCases', { query: toQuery(query) });

@@ -1,8 +1,8 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
-import type { Attachment } from '@parklink/contract';
-import { api, errorText } from '../api';
+import { useEffect, useRef, useState } from 'react';
+import type { Attachment, AttachmentUrl } from '@parklink/contract';
+import { errorText } from '../api';
 import { isImage, sizeText } from '../lib/files';
 
 /** Download URLs live 5 minutes: ask again after 4. */
@@ -13,10 +13,13 @@ interface Loaded {
   at: number;
 }
 
-async function freshUrl(requestId: string, a: Attachment, cache: Record<string, Loaded>): Promise<string> {
+/** A download URL for one of the files (a request's or a case's route). */
+export type UrlOf = (attachmentId: string) => Promise<AttachmentUrl>;
+
+async function freshUrl(urlOf: UrlOf, a: Attachment, cache: Record<string, Loaded>): Promise<string> {
   const hit = cache[a.id];
   if (hit && Date.now() - hit.at < URL_TTL_MS) return hit.url;
-  return (await api.attachments.url(requestId, a.id)).url;
+  return (await urlOf(a.id)).url;
 }
 
 /** Opens a PDF: a new tab in h5; downloaded and opened by WeChat's document viewer in the mini-program. */
@@ -34,8 +37,25 @@ async function openDocument(url: string): Promise<void> {
  * Files on a request or a reply: images as thumbnails (tap: full-screen preview), PDFs as a row
  * with name and size (tap: open). Each file is `.attachment-item` (`.attachment-image` / `.attachment-pdf`).
  */
-export function AttachmentList({ requestId, items }: { requestId: string; items: Attachment[] }) {
+export function AttachmentList({
+  scope,
+  items,
+  urlOf,
+  canRemove,
+  onRemove,
+}: {
+  /** What the files belong to (e.g. the request's or case's id): thumbnails reload when it changes. */
+  scope: string;
+  items: Attachment[];
+  urlOf: UrlOf;
+  /** Files the viewer may take off (a `.attachment-remove` link under each). */
+  canRemove?: (a: Attachment) => boolean;
+  onRemove?: (a: Attachment) => void;
+}) {
   const [urls, setUrls] = useState<Record<string, Loaded>>({});
+  // The latest urlOf without making every render refetch the thumbnails.
+  const urlOfRef = useRef(urlOf);
+  urlOfRef.current = urlOf;
   const [error, setError] = useState<string | null>(null);
   const imageKey = items
     .filter((a) => isImage(a.contentType))
@@ -49,7 +69,7 @@ export function AttachmentList({ requestId, items }: { requestId: string; items:
     void Promise.all(
       images.map(async (a) => {
         try {
-          return [a.id, { url: (await api.attachments.url(requestId, a.id)).url, at: Date.now() }] as const;
+          return [a.id, { url: (await urlOfRef.current(a.id)).url, at: Date.now() }] as const;
         } catch {
           return null;
         }
@@ -64,7 +84,7 @@ export function AttachmentList({ requestId, items }: { requestId: string; items:
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [requestId, imageKey]);
+  }, [scope, imageKey]);
 
   if (items.length === 0) return null;
 
@@ -72,7 +92,7 @@ export function AttachmentList({ requestId, items }: { requestId: string; items:
     setError(null);
     try {
       const images = items.filter((x) => isImage(x.contentType));
-      const list = await Promise.all(images.map((x) => freshUrl(requestId, x, urls)));
+      const list = await Promise.all(images.map((x) => freshUrl(urlOf, x, urls)));
       await Taro.previewImage({ urls: list, current: list[images.indexOf(a)] });
     } catch (err) {
       setError(errorText(err));
@@ -81,7 +101,7 @@ export function AttachmentList({ requestId, items }: { requestId: string; items:
   const openPdf = async (a: Attachment) => {
     setError(null);
     try {
-      await openDocument((await api.attachments.url(requestId, a.id)).url);
+      await openDocument((await urlOf(a.id)).url);
     } catch (err) {
       setError(errorText(err));
     }
@@ -99,6 +119,7 @@ export function AttachmentList({ requestId, items }: { requestId: string; items:
                 <View className="attachment-thumb attachment-thumb-empty" />
               )}
               <Text className="attachment-name">{a.fileName}</Text>
+              <RemoveLink a={a} canRemove={canRemove} onRemove={onRemove} />
             </View>
           ) : (
             <View key={a.id} className="attachment-item attachment-pdf" onClick={() => void openPdf(a)}>
@@ -109,11 +130,28 @@ export function AttachmentList({ requestId, items }: { requestId: string; items:
                   {sizeText(a.size)} · {a.uploadedBy.name}
                 </Text>
               </View>
+              <RemoveLink a={a} canRemove={canRemove} onRemove={onRemove} />
             </View>
           ),
         )}
       </View>
       {error ? <Text className="field-error">{error}</Text> : null}
     </View>
+  );
+}
+
+function RemoveLink({ a, canRemove, onRemove }: { a: Attachment; canRemove?: (a: Attachment) => boolean; onRemove?: (a: Attachment) => void }) {
+  if (!onRemove || !canRemove?.(a)) return null;
+  return (
+    <Text
+      className="attachment-remove"
+      onClick={(e) => {
+        // The row itself opens the file.
+        e.stopPropagation();
+        onRemove(a);
+      }}
+    >
+      删除
+    </Text>
   );
 }

@@ -5,28 +5,43 @@ import { api, errorText } from '../api';
 import { fileProblem } from '../api/attachments';
 import type { PickedFile } from '../lib/files';
 
-export interface Attach {
+export interface Uploads<T> {
   busy: boolean;
   /** Chinese, one line per file that did not make it. */
   error: string | null;
-  /** Uploads the files one by one; resolves with the request after the last one that went through. */
+  /** Uploads the files one by one with `send`; resolves with what the last one that went through gave. */
+  upload: (files: PickedFile[], send: (file: PickedFile) => Promise<T>) => Promise<T | null>;
+}
+
+export interface Attach extends Omit<Uploads<ServiceRequest>, 'upload'> {
   upload: (requestId: string, files: PickedFile[], eventId?: string) => Promise<ServiceRequest | null>;
 }
 
-/** Upload picked files to a request (or a reply), skipping the ones the API would refuse. */
+/** Upload picked files to a request (or a reply). */
 export function useAttach(onUploaded?: (r: ServiceRequest) => void): Attach {
+  const uploads = useUploads(onUploaded);
+  const { upload } = uploads;
+  const toRequest = useCallback(
+    (requestId: string, files: PickedFile[], eventId?: string) => upload(files, (file) => api.attachments.upload(requestId, file, eventId)),
+    [upload],
+  );
+  return { ...uploads, upload: toRequest };
+}
+
+/** Upload picked files one by one (to a request, a case…), skipping the ones the API would refuse. */
+export function useUploads<T>(onUploaded?: (t: T) => void): Uploads<T> {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const running = useRef(false);
 
   const upload = useCallback(
-    async (requestId: string, files: PickedFile[], eventId?: string) => {
+    async (files: PickedFile[], send: (file: PickedFile) => Promise<T>) => {
       if (running.current) return null;
       running.current = true;
       setBusy(true);
       setError(null);
       const problems: string[] = [];
-      let latest: ServiceRequest | null = null;
+      let latest: T | null = null;
       try {
         for (const file of files) {
           const problem = fileProblem(file);
@@ -35,7 +50,7 @@ export function useAttach(onUploaded?: (r: ServiceRequest) => void): Attach {
             continue;
           }
           try {
-            latest = await api.attachments.upload(requestId, file, eventId);
+            latest = await send(file);
             onUploaded?.(latest);
           } catch (err) {
             problems.push(errorText(err));

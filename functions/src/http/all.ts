@@ -2,6 +2,7 @@ import { adminRoutes } from './admin';
 import { attachmentRoutes } from './attachments';
 import { authRoutes } from './auth';
 import { calendarRoutes } from './calendar';
+import { caseAttachmentRoutes } from './caseAttachments';
 import { caseRoutes } from './cases';
 import { categoryRoutes } from './categories';
 import { dashboardRoutes } from './dashboard';
@@ -30,7 +31,7 @@ export const functionRoutes = {
   managedStations: managedStationRoutes,
   market: marketRoutes,
   matches: matchRoutes,
-  cases: caseRoutes,
+  cases: [...caseRoutes, ...caseAttachmentRoutes],
   admin: adminRoutes,
   dashboard: dashboardRoutes,
   ledger: ledgerRoutes,

@@ -4,28 +4,13 @@
  * for whoever may view the request. The bucket is private; every URL here is presigned.
  */
 import { ConfirmAttachmentInput, CreateUploadInput, Id, type AttachmentUrl, type UploadTicket } from '@parklink/contract';
-import { ulid } from 'ulid';
-import {
-  attach,
-  attachmentFor,
-  attachmentKey,
-  authoriseUpload,
-  contentDisposition,
-  declaredFrom,
-  metadataOf,
-  mismatch,
-  pendingKey,
-} from '../domain/attachments';
-import { DomainError, notFound } from '../domain/errors';
+import { attach, attachmentFor, attachmentKey, authoriseUpload, contentDisposition, pendingKey } from '../domain/attachments';
+import { notFound } from '../domain/errors';
 import * as lifecycle from '../domain/request';
 import { applyChange } from '../services/requestChanges';
+import { DOWNLOAD_URL_SECONDS, newAttachmentId, receiveUpload, uploadTicket } from '../services/uploads';
 import { requestStore } from '../store/requests';
 import { json, lambdaHandler, route, type Context } from './middleware';
-
-/** Long enough for a 10 MB upload on a slow phone connection. */
-const UPLOAD_URL_SECONDS = 15 * 60;
-/** Long enough to open a file; a new one is asked for every time it is opened. */
-const DOWNLOAD_URL_SECONDS = 5 * 60;
 
 export const attachmentRoutes = [
   route('createAttachmentUpload', async (ctx) => {
@@ -33,25 +18,10 @@ export const attachmentRoutes = [
     const { deps, user } = ctx;
     const requestId = requestIdOf(ctx);
     const state = await requestStore.get(deps.db, user.parkId, requestId);
-    const now = deps.clock.now();
-    authoriseUpload(state, user, input.eventId, now.toISOString());
-    // Fresh randomness for every file (80 bits), never the monotonic ids that differ by one.
-    const attachmentId = ulid(now.getTime());
+    authoriseUpload(state, user, input.eventId, deps.clock.now().toISOString());
+    const attachmentId = newAttachmentId(deps);
     const declared = { fileName: input.fileName, contentType: input.contentType, size: input.size, uploaderId: user.id, ...(input.eventId ? { eventId: input.eventId } : {}) };
-    const { url, headers } = await deps.storage.presignPut({
-      key: pendingKey(user.parkId, requestId, attachmentId),
-      contentType: input.contentType,
-      size: input.size,
-      metadata: metadataOf(declared),
-      expiresInSeconds: UPLOAD_URL_SECONDS,
-    });
-    const body: UploadTicket = {
-      attachmentId,
-      method: 'PUT',
-      uploadUrl: url,
-      headers,
-      expiresAt: new Date(now.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString(),
-    };
+    const body: UploadTicket = await uploadTicket(deps, attachmentId, pendingKey(user.parkId, requestId, attachmentId), declared);
     return json(201, body);
   }),
 
@@ -66,19 +36,8 @@ export const attachmentRoutes = [
       return json(200, lifecycle.toView(current, user, deps.clock.now().toISOString()));
     }
     const pending = pendingKey(user.parkId, requestId, attachmentId);
-    const stored = await deps.storage.head(pending);
-    const declared = stored && declaredFrom(stored.metadata);
-    // Someone else's upload is none of this caller's business: the same 400 as no upload at all.
-    if (!stored || !declared || declared.uploaderId !== user.id) {
-      throw new DomainError('VALIDATION_FAILED', '附件：未找到上传的文件，请重新上传', 'attachmentId: no upload found for it', 'attachmentId');
-    }
-    const wrong = mismatch(declared, stored);
-    if (wrong) {
-      await deps.storage.delete(pending);
-      throw wrong;
-    }
     const final = attachmentKey(user.parkId, requestId, attachmentId);
-    await deps.storage.copy(pending, final);
+    const declared = await receiveUpload(deps, user.id, pending, final);
     let saved: Awaited<ReturnType<typeof applyChange>>;
     try {
       saved = await applyChange(deps, user.parkId, load, (s, moment) => attach(s, user, attachmentId, declared, moment));

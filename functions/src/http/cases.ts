@@ -39,6 +39,7 @@ import { directory } from '../store/directory';
 import { marketStore } from '../store/market';
 import { requestStore } from '../store/requests';
 import type { Deps } from './deps';
+import { caseAttachmentRoutes } from './caseAttachments';
 import { json, lambdaHandler, route, type Context } from './middleware';
 
 export const caseRoutes = [
@@ -122,7 +123,8 @@ export const caseRoutes = [
   }),
 ];
 
-export const handler = lambdaHandler(caseRoutes);
+// Files on cases are served by the same function (http/caseAttachments.ts).
+export const handler = lambdaHandler([...caseRoutes, ...caseAttachmentRoutes]);
 
 async function loadCase(ctx: Context): Promise<CaseRecord> {
   const id = Id.safeParse(ctx.param('id'));

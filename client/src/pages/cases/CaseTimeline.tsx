@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { roleLabels, type CaseEvent } from '@parklink/contract';
 import { formatTime } from '../../lib/time';
 
-const WHAT: Record<CaseEvent['type'], string> = { drafted: '起草', edited: '修改', confirmed: '企业确认', closed: '归档' };
+const WHAT: Record<CaseEvent['type'], string> = { drafted: '起草', edited: '修改', confirmed: '企业确认', closed: '归档', attached: '上传附件', detached: '删除附件' };
 
 /** The case's history, oldest first (`.timeline`, `.timeline-event`). */
 export function CaseTimeline({ events }: { events: CaseEvent[] }) {

@@ -4,7 +4,7 @@
  * counts; the department closes (archives) it. Who sees it: the department's members, the named
  * enterprises and the park admin; to anyone else it does not exist.
  */
-import type { BankFigures, CaseAction, CaseEvent, CaseKind, CaseStatus, CoBuildingCase, CreateCaseInput, DepartmentKind, TaxFigures, UpdateCaseInput } from '@parklink/contract';
+import type { Attachment, BankFigures, CaseAction, CaseEvent, CaseKind, CaseStatus, CoBuildingCase, CreateCaseInput, DepartmentKind, TaxFigures, UpdateCaseInput } from '@parklink/contract';
 import { DomainError, forbidden, notFound } from '../errors';
 import { actorOf, actsForDepartment, actsForEnterprise, hasRole, type User } from '../user';
 
@@ -22,6 +22,8 @@ export interface CaseRecord {
   requestIds: string[];
   matchId?: string;
   timeline: CaseEvent[];
+  /** Absent on cases that never had a file. */
+  attachments?: Attachment[];
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -32,6 +34,9 @@ export const CASE_DEPARTMENT: Record<CaseKind, DepartmentKind> = { bank: 'bank',
 
 export const caseKindOf = (departmentKind: DepartmentKind): CaseKind | undefined =>
   departmentKind === 'bank' ? 'bank' : departmentKind === 'tax' ? 'tax' : undefined;
+
+/** Evidence comes from the department's members or the enterprises named, until it is archived. */
+export const mayAttach = (c: CaseRecord, user: User) => c.status !== 'closed' && (forDepartment(user, c) || namedEnterprise(user, c));
 
 const forDepartment = (user: User, c: Pick<CaseRecord, 'department'>) => actsForDepartment(user) && user.departmentId === c.department.id;
 const namedEnterprise = (user: User, c: Pick<CaseRecord, 'enterprises'>) => actsForEnterprise(user) && c.enterprises.some((e) => e.id === user.enterpriseId);
@@ -156,13 +161,13 @@ export function closeCase(c: CaseRecord, version: number, user: User, eventId: s
 export function caseView(c: CaseRecord, viewer: User): CoBuildingCase {
   const { parkId, ...rest } = c;
   void parkId;
-  return { ...rest, allowedActions: allowedCaseActions(c, viewer) };
+  return { ...rest, attachments: c.attachments ?? [], allowedActions: allowedCaseActions(c, viewer), canAttach: mayAttach(c, viewer) };
 }
 
 /** The date a case counts on: when the money was granted, or the tax service given. */
 export const caseDate = (c: Pick<CaseRecord, 'bank' | 'tax' | 'createdAt'>) => c.bank?.grantedOn ?? c.tax?.date ?? c.createdAt.slice(0, 10);
 
-function event(id: string, type: CaseEvent['type'], user: User, at: string, message?: string): CaseEvent {
+export function event(id: string, type: CaseEvent['type'], user: User, at: string, message?: string): CaseEvent {
   return { id, type, at, actor: actorOf(user), ...(message ? { message } : {}) };
 }
 

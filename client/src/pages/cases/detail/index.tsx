@@ -11,6 +11,7 @@ import { useMe } from '../../../hooks/useSession';
 import { PAGES, open, openDetail } from '../../../lib/nav';
 import { formatTime } from '../../../lib/time';
 import { CaseStatusBadge } from '../CaseCard';
+import { CaseAttachments } from '../CaseAttachments';
 import { CaseTimeline } from '../CaseTimeline';
 import { percent, wan } from '../format';
 
@@ -60,7 +61,7 @@ function Figures({ c }: { c: CoBuildingCase }) {
  * (enterprise, on the version read), `.case-close` (department). A 409 reloads and says why.
  */
 export default function CaseDetailPage() {
-  useMe();
+  const me = useMe();
   const id = useRouter().params.id ?? '';
   const loaded = useLoader(() => api.cases.get(id));
   const [notice, setNotice] = useState<string | null>(null);
@@ -148,6 +149,8 @@ export default function CaseDetailPage() {
           ) : null}
         </View>
       ) : null}
+
+      <CaseAttachments c={c} me={me} onChange={loaded.setData} onError={setNotice} />
 
       <ErrorMessage message={notice} />
       {incomplete && can('edit') ? <Text className="hint case-incomplete">补充贷款金额后，企业才能确认</Text> : null}

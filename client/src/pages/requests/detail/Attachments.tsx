@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { MAX_ATTACHMENTS, type Me, type ServiceRequest, type TimelineEvent, type TimelineEventType } from '@parklink/contract';
+import { api } from '../../../api';
 import { AttachmentList } from '../../../components/AttachmentList';
 import { FilePicker } from '../../../components/FilePicker';
 import { useAttach } from '../../../hooks/useAttach';
@@ -46,7 +47,7 @@ export function RequestAttachments({ r, me, onDone }: { r: ServiceRequest; me: M
           </Text>
         ) : null}
       </View>
-      {own.length === 0 ? <Text className="hint">还没有附件</Text> : <AttachmentList requestId={r.id} items={own} />}
+      {own.length === 0 ? <Text className="hint">还没有附件</Text> : <AttachmentList scope={r.id} items={own} urlOf={(id) => api.attachments.url(r.id, id)} />}
       {canAttach ? (
         <FilePicker
           className="request-attach"
@@ -91,7 +92,7 @@ export function EventAttachments({
 
   return (
     <View className="event-attachments">
-      <AttachmentList requestId={r.id} items={files} />
+      <AttachmentList scope={r.id} items={files} urlOf={(id) => api.attachments.url(r.id, id)} />
       {canAttach ? (
         <FilePicker
           className="reply-attach"
