@@ -12,7 +12,10 @@ import { DOWNLOAD_URL_SECONDS, newAttachmentId, receiveUpload, uploadTicket } fr
 import { caseStore } from '../store/cases';
 import { json, route, type Context } from './middleware';
 
-const MAX_ATTEMPTS = 5;
+/** Racing writers on one case (a liaison confirming several files at once) each get their turn. */
+const MAX_ATTEMPTS = 20;
+/** A short random wait before a retry, growing with the attempt, so racing writers spread out. */
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
 
 export const caseAttachmentRoutes = [
   route('createCaseAttachmentUpload', async (ctx) => {
@@ -95,6 +98,7 @@ async function saveAgain(ctx: Context, first: CaseRecord, change: (c: CaseRecord
     const next = change(current, attempt);
     if (!next) return current;
     if (await caseStore.save(ctx.deps.db, next, current.version)) return next;
+    await backoff(attempt);
     const fresh = await caseStore.get(ctx.deps.db, ctx.user.parkId, current.id);
     if (!fresh) throw notFound('共建案例', 'case');
     current = fresh;

@@ -6,7 +6,7 @@
  */
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '../domain/admin/audit';
-import type { LedgerExportRecord } from '../domain/ledger/exports';
+import { timeSlices, type LedgerExportRecord } from '../domain/ledger/exports';
 import type { RequestState } from '../domain/request';
 import { isConditionFailure, queryPages, stripKeys, type Db } from './db';
 import { idRange, keys, parkPk } from './keys';
@@ -66,14 +66,49 @@ export const ledgerExportStore = {
     }
   },
 
-  /** A period's requests a page at a time (about 1 MB each), oldest first: never all in memory. */
+  /**
+   * A period's requests a page at a time (about 1 MB each), oldest first: never all in memory. The
+   * period is cut into SLICES spans of time read at once, each a page ahead of the writer, so the
+   * file is written while DynamoDB answers (at most SLICES × 2 pages held).
+   */
   async *requestPages(db: Db, parkId: string, start: number, end: number): AsyncGenerator<RequestState[]> {
-    const [from, to] = idRange(start, end);
-    for await (const page of queryPages(db, {
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': keys.request(parkId, '').pk, ':from': `REQ#${from}`, ':to': `REQ#${to}` },
-    })) {
-      yield (page.Items ?? []).map((i) => upgradeRequest(stripKeys<RequestState>(i)));
-    }
+    const readers = timeSlices(start, end, SLICES).map(([from, to]) => readAhead(slicePages(db, parkId, from, to), 2));
+    for (const reader of readers) yield* reader;
   },
 };
+
+const SLICES = 4;
+
+async function* slicePages(db: Db, parkId: string, start: number, end: number): AsyncGenerator<RequestState[]> {
+  const [from, to] = idRange(start, end);
+  for await (const page of queryPages(db, {
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.request(parkId, '').pk, ':from': `REQ#${from}`, ':to': `REQ#${to}` },
+  })) {
+    yield (page.Items ?? []).map((i) => upgradeRequest(stripKeys<RequestState>(i)));
+  }
+}
+
+/**
+ * Starts reading at once and stays `depth` items ahead of whoever consumes it (an async generator
+ * queues calls to next, so they run one after another, in order). A failure waits to be met in
+ * order, not as an unhandled rejection.
+ */
+function readAhead<T>(source: AsyncIterator<T>, depth: number): AsyncIterable<T> {
+  const next = () => {
+    const result = source.next();
+    result.catch(() => {});
+    return result;
+  };
+  const ahead = Array.from({ length: depth }, next);
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        const result = await ahead.shift()!;
+        if (result.done) return;
+        ahead.push(next());
+        yield result.value;
+      }
+    },
+  };
+}

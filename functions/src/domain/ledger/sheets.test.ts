@@ -3,7 +3,7 @@ import type { RequestState } from '../request';
 import type { SlaClock } from '../sla';
 import type { CaseRecord } from '../cases/case';
 import { caseSheet, chinaMinute, ledgerFileName, metDeadline, requestSheet, rowOf, yuan } from './sheets';
-import { exportView, JOB_LIMIT_MS, type LedgerExportRecord } from './exports';
+import { exportView, JOB_LIMIT_MS, timeSlices, type LedgerExportRecord } from './exports';
 
 const clock = (over: Partial<SlaClock>): SlaClock => ({ spec: { amount: 1, unit: 'working_days' } as SlaClock['spec'], startedAt: '2026-11-02T01:00:00.000Z', pausedMs: 0, deadlineAt: '2026-11-03T09:00:00.000Z', ...over });
 
@@ -134,5 +134,16 @@ describe('an export as the admin sees it', () => {
     const link = { url: 'https://x', expiresAt: '2026-12-01T01:00:00.000Z' };
     expect(exportView({ ...record, status: 'ready' }, record.requestedAt, link)).toMatchObject({ url: 'https://x', urlExpiresAt: link.expiresAt });
     expect(exportView(record, record.requestedAt, link)).not.toHaveProperty('url');
+  });
+});
+
+describe('reading a period in slices', () => {
+  it('covers every millisecond once, in order', () => {
+    expect(timeSlices(0, 99, 4)).toEqual([[0, 24], [25, 49], [50, 74], [75, 99]]);
+    expect(timeSlices(0, 9, 4)).toEqual([[0, 2], [3, 5], [6, 8], [9, 9]]);
+    expect(timeSlices(5, 5, 4)).toEqual([[5, 5]]);
+    const month = timeSlices(Date.parse('2026-11-01T00:00:00+08:00'), Date.parse('2026-12-01T00:00:00+08:00') - 1, 4);
+    expect(month).toHaveLength(4);
+    for (let i = 1; i < month.length; i++) expect(month[i]![0]).toBe(month[i - 1]![1] + 1);
   });
 });
