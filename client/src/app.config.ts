@@ -22,6 +22,16 @@ export default defineAppConfig({
       root: 'pages/market',
       pages: ['list/index', 'post/index', 'detail/index', 'match/index'],
     },
+    {
+      // 园区管理: the park admin's set-up pages (park, departments, categories, members, enterprises, audit).
+      root: 'pages/admin',
+      pages: ['index/index', 'park/index', 'departments/index', 'categories/index', 'members/index', 'enterprises/index', 'audit/index'],
+    },
+    {
+      // 数据看板 and 台账导出: the park admin only.
+      root: 'pages/dashboard',
+      pages: ['index/index', 'ledger/index'],
+    },
   ],
   // Tab pages open with switchTab / reLaunch only (lib/nav.ts openTab). The 消息 tab (index 2) shows
   // the unread count as its badge (lib/unread.ts); in h5 Taro renders it as `.taro-tabbar-badge`.

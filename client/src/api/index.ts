@@ -26,8 +26,10 @@ import {
   type WechatLoginInput,
   type WithdrawInput,
 } from '@parklink/contract';
+import { adminApi } from './admin';
 import { attachments } from './attachments';
 import { casesApi } from './cases';
+import { dashboardApi, ledgerApi } from './dashboard';
 import { call } from './http';
 import { inboxApi, saveSubscriptions } from './inbox';
 import { marketApi } from './market';
@@ -141,4 +143,10 @@ export const api = {
   managedStations: managedStationsApi,
   /** The supply-demand market (供需对接): needs, resources, suggestions, matches. */
   market: marketApi,
+  /** The park admin's desk (园区管理): park, departments, categories, members, enterprises, audit. */
+  admin: adminApi,
+  /** The park admin's dashboard (数据看板). */
+  dashboard: dashboardApi,
+  /** 台账导出: start an export, poll it, download it by link. */
+  ledger: ledgerApi,
 };

@@ -25,6 +25,17 @@ export const PAGES = {
   marketPost: '/pages/market/post/index',
   marketDetail: '/pages/market/detail/index',
   match: '/pages/market/match/index',
+  // Subpackage pages/admin: 园区管理 (the park admin's set-up pages).
+  adminHome: '/pages/admin/index/index',
+  adminPark: '/pages/admin/park/index',
+  adminDepartments: '/pages/admin/departments/index',
+  adminCategories: '/pages/admin/categories/index',
+  adminMembers: '/pages/admin/members/index',
+  adminEnterprises: '/pages/admin/enterprises/index',
+  adminAudit: '/pages/admin/audit/index',
+  // Subpackage pages/dashboard (the park admin's figures and ledger export), opened from 园区管理.
+  dashboard: '/pages/dashboard/index/index',
+  ledger: '/pages/dashboard/ledger/index',
 } as const;
 
 export function open(url: string): void {

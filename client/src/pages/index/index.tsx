@@ -66,6 +66,12 @@ export default function HomePage() {
             </View>
           </>
         ) : null}
+        {isAdmin(me) ? (
+          <View className="entry entry-admin" onClick={() => open(PAGES.adminHome)}>
+            <Text className="entry-title">园区管理</Text>
+            <Text className="entry-desc">部门、类别时限、成员与企业</Text>
+          </View>
+        ) : null}
         {isAdmin(me) || isStationHost(me) ? (
           <View className="entry entry-stations" onClick={() => open(PAGES.managedList)}>
             <Text className="entry-title">{isAdmin(me) ? '驿站管理' : '我的驿站'}</Text>

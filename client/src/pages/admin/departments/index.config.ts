@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '部门',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '企业',
+  enablePullDownRefresh: true,
+});

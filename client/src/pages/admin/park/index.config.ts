@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '园区信息',
+  enablePullDownRefresh: true,
+});
