@@ -5,6 +5,7 @@
  * globalSetup.ts made once, served pointing at this API. Exposes the API URL for test hooks.
  */
 import { rmSync } from 'node:fs';
+import { inject } from 'vitest';
 import { resolve } from 'node:path';
 import { ROOT, startApi } from '../../scripts/local/api';
 import { startDynamo } from '../../scripts/local/dynamo';
@@ -12,7 +13,6 @@ import { freePort } from '../../scripts/local/ports';
 import { DEV_BUCKET, startS3 } from '../../scripts/local/s3';
 import { prepareTable } from '../../scripts/local/table';
 import { serveStatic } from '../../scripts/local/web';
-import { E2E_H5_BUILD } from './globalSetup';
 import { DEV_WECHAT_APP, startFakeWeChat, type FakeWeChat } from '../../scripts/local/fakeWeChat';
 import { documentClient } from '../../functions/src/store/client';
 import type { Db } from '../../functions/src/store/db';
@@ -61,7 +61,7 @@ export async function startE2eStack(): Promise<E2eStack> {
       },
     });
     stops.push(() => api.child.stop());
-    const web = await serveStatic(E2E_H5_BUILD, await freePort(), { apiBase: api.url });
+    const web = await serveStatic(inject('h5Build'), await freePort(), { apiBase: api.url });
     stops.push(() => web.close());
     const db: Db = { doc: documentClient({ region: 'cn-north-1', endpoint: dynamo.endpoint }), tableName: 'parklink-dev' };
     stops.push(async () => db.doc.destroy());
