@@ -12,7 +12,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['functions/src/**/*.test.ts', 'contract/src/**/*.test.ts'],
+          // Client code that needs no Taro (pure formatting) is unit-tested here too.
+          include: ['functions/src/**/*.test.ts', 'contract/src/**/*.test.ts', 'client/src/**/*.test.ts'],
         },
       },
       {
