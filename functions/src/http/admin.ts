@@ -20,6 +20,7 @@ import {
   UpdateEnterpriseInput,
   UpdateParkInput,
   type AdminCategory,
+  type ApiErrorBody,
   type AdminDepartment,
   type AdminEnterprise,
   type AuditList,
@@ -105,9 +106,27 @@ export const adminRoutes = [
     const [p, existing] = await Promise.all([park(deps, user.parkId), directory.listEnterprises(deps.db, user.parkId)]);
     const { report, valid } = checkSheet(rows, { zones: p.zones ?? [], industries: p.industries ?? [], registered: new Set(existing.map((e) => e.creditCode)) }, MAX_IMPORT_ROWS);
     const clean = report.invalid === 0 && report.fileErrors.length === 0 && valid.length > 0;
-    if (input.dryRun || !clean) {
-      const body: ImportReport = { ...report, dryRun: input.dryRun, imported: 0 };
-      return json(input.dryRun || clean ? 200 : 400, body);
+    if (input.dryRun) {
+      const body: ImportReport = { ...report, dryRun: true, imported: 0 };
+      return json(200, body);
+    }
+    if (!clean) {
+      // The error every 400 carries, with the whole report beside it for the screen that lists the rows.
+      const fields = report.rows.flatMap((r) => r.errors.map((e) => ({ field: `row ${r.row}: ${e.field}`, message: `第 ${r.row} 行：${e.message}`, messageEn: `row ${r.row}: ${e.field}` })));
+      const body: ImportReport & ApiErrorBody = {
+        ...report,
+        dryRun: false,
+        imported: 0,
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: report.fileErrors[0] ?? (valid.length ? `有 ${report.invalid} 行有问题，未导入任何企业` : '表格中没有可导入的企业'),
+          messageEn: `${report.invalid} invalid rows, ${report.fileErrors.length} file errors; nothing imported`,
+          field: 'content',
+          ...(fields.length ? { fields } : {}),
+        },
+        requestId: ctx.requestId,
+      };
+      return json(400, body);
     }
     const enterprises = valid.map((v) => ({ id: deps.newId(), parkId: user.parkId, name: v.name, creditCode: v.creditCode, industry: v.industry, zone: v.zone, version: 1 }));
     const audit = auditEvent(user, 'enterprise.import', { type: 'enterprise', id: 'import', name: `${enterprises.length} 家企业` }, { after: { count: enterprises.length, names: enterprises.slice(0, 20).map((e) => e.name) } }, deps.newId(), now(deps));

@@ -212,6 +212,10 @@ describe('importing enterprises from a sheet', () => {
     const real = await call('admin', 'POST', '/v1/admin/enterprises/import', { format: 'csv', content: csv(body), dryRun: false });
     expect(real.status).toBe(400);
     expect(real.body.imported).toBe(0);
+    // The error every 400 carries, each bad row a field with its Chinese message; the report beside it.
+    expect(real.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'content', message: expect.stringContaining('未导入任何企业') });
+    expect(real.body.error.fields.length).toBeGreaterThan(0);
+    expect(real.body.error.fields[0].message).toMatch(/^第 \d+ 行：/);
     expect(await count()).toBe(before);
   });
 

@@ -66,7 +66,7 @@ export function ImportPanel({ onImported, onClose }: { onImported: () => void; o
       }
     } catch (err) {
       setError(errorText(err));
-      // A real run with bad rows answers 400 with its report (not an error body): check again to show why.
+      // A real run with bad rows answers 400 (the error, with the report beside it): show the report as a dry run does.
       if (!dryRun && err instanceof ApiError && err.status === 400) {
         setBusy(false);
         await send(f, true);
