@@ -8,6 +8,7 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '../domain/admin/audit';
 import { timeSlices, type LedgerExportRecord } from '../domain/ledger/exports';
 import type { RequestState } from '../domain/request';
+import type { LedgerRequest } from '../domain/ledger/sheets';
 import { isConditionFailure, queryPages, stripKeys, type Db } from './db';
 import { idRange, keys, parkPk } from './keys';
 import { upgradeRequest } from './legacy';
@@ -71,7 +72,7 @@ export const ledgerExportStore = {
    * period is cut into SLICES spans of time read at once, each a page ahead of the writer, so the
    * file is written while DynamoDB answers (at most SLICES × 2 pages held).
    */
-  async *requestPages(db: Db, parkId: string, start: number, end: number): AsyncGenerator<RequestState[]> {
+  async *requestPages(db: Db, parkId: string, start: number, end: number): AsyncGenerator<LedgerRequest[]> {
     const readers = timeSlices(start, end, SLICES).map(([from, to]) => readAhead(slicePages(db, parkId, from, to), 2));
     for (const reader of readers) yield* reader;
   },
@@ -79,13 +80,30 @@ export const ledgerExportStore = {
 
 const SLICES = 4;
 
-async function* slicePages(db: Db, parkId: string, start: number, end: number): AsyncGenerator<RequestState[]> {
+/**
+ * What a ledger row needs of a request (domain/ledger/sheets.ts), and the older fields that
+ * upgradeRequest reads: a projection halves what travels and is unmarshalled (no description,
+ * answered fields, attachments or index keys).
+ */
+const LEDGER_ATTRIBUTES = [
+  'id', 'parkId', 'enterpriseId', 'enterpriseName', 'categoryId', 'categoryName', 'title', 'status', 'submittedAt', 'updatedAt', 'resolvedAt',
+  'departments', 'involvedDepartmentIds', 'assignee', 'clocks', 'rating', 'timeline', 'version',
+  'deadlineAt', 'firstAnsweredAt', 'departmentIds',
+] as const;
+const PROJECTION = {
+  ProjectionExpression: LEDGER_ATTRIBUTES.map((_, i) => `#a${i}`).join(', '),
+  names: Object.fromEntries(LEDGER_ATTRIBUTES.map((name, i) => [`#a${i}`, name])),
+};
+
+async function* slicePages(db: Db, parkId: string, start: number, end: number): AsyncGenerator<LedgerRequest[]> {
   const [from, to] = idRange(start, end);
   for await (const page of queryPages(db, {
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ProjectionExpression: PROJECTION.ProjectionExpression,
+    ExpressionAttributeNames: PROJECTION.names,
     ExpressionAttributeValues: { ':pk': keys.request(parkId, '').pk, ':from': `REQ#${from}`, ':to': `REQ#${to}` },
   })) {
-    yield (page.Items ?? []).map((i) => upgradeRequest(stripKeys<RequestState>(i)));
+    yield (page.Items ?? []).map((i) => upgradeRequest(i as RequestState) as LedgerRequest);
   }
 }
 

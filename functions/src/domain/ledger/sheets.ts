@@ -26,6 +26,12 @@ export interface SheetSpec<T> {
   columns: { header: string; width: number; value: (record: T) => Cell }[];
 }
 
+/** The parts of a request its row shows (the store reads only these). */
+export type LedgerRequest = Pick<
+  RequestState,
+  'id' | 'enterpriseId' | 'enterpriseName' | 'categoryName' | 'title' | 'status' | 'submittedAt' | 'resolvedAt' | 'departments' | 'assignee' | 'clocks' | 'rating' | 'timeline'
+>;
+
 /** What a request's row needs beside the request: the enterprise's credit code, and the time now. */
 export interface RequestContext {
   creditCodeOf(enterpriseId: string): string | undefined;
@@ -47,10 +53,10 @@ export function metDeadline(clock: SlaClock, now: string): string {
   return now > clock.deadlineAt ? '否（已超时）' : '未到期';
 }
 
-const firstEvent = (r: RequestState, type: RequestState['timeline'][number]['type']) => r.timeline.find((e) => e.type === type);
-const lastEvent = (r: RequestState, type: RequestState['timeline'][number]['type']) => r.timeline.filter((e) => e.type === type).at(-1);
+const firstEvent = (r: LedgerRequest, type: RequestState['timeline'][number]['type']) => r.timeline.find((e) => e.type === type);
+const lastEvent = (r: LedgerRequest, type: RequestState['timeline'][number]['type']) => r.timeline.filter((e) => e.type === type).at(-1);
 
-export function requestSheet(context: RequestContext): SheetSpec<RequestState> {
+export function requestSheet(context: RequestContext): SheetSpec<LedgerRequest> {
   return {
     name: '诉求台账',
     columns: [
