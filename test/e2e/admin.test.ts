@@ -10,11 +10,11 @@
  * the fixed file; and finds all of it in the audit log, past 加载更多. Last, a page on a
  * desktop-sized window. Screenshots: .artifacts/e2e/admin-NN-*.png.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { creditCodeCheckCharacter } from '../../functions/src/domain/creditCode';
-import { clearShots, fillField, launchBrowser, loginAs, screenshot } from './browser';
-import { startE2eStack, type E2eStack } from './stack';
+import { apiAs as apiAsUser, browserFile, fillField, loginAs } from './browser';
+import type { E2eStack } from './stack';
 
 const DEPARTMENT = '明理律师事务所';
 const CATEGORY = '合同审查';
@@ -34,29 +34,10 @@ const IMPORT_B = { name: '华拓智能装备有限公司', first17: '91510100MA6
 const SLOW = { timeout: 20_000 };
 
 let stack: E2eStack;
-let browser: Browser;
 let page: Page;
-let shot = 0;
-
-beforeAll(async () => {
-  clearShots('admin');
-  stack = await startE2eStack();
-  ({ browser, page } = await launchBrowser());
-}, 400_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+const { snap } = browserFile('admin', (started) => {
+  ({ stack, page } = started);
 });
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await snap('failed').catch(() => {});
-});
-
-async function snap(name: string) {
-  shot++;
-  await screenshot(page, 'admin', shot, name);
-}
 
 /** Taro h5 keeps earlier pages hidden in the DOM: only what shows. */
 const shown = (selector: string, hasText?: string | RegExp): Locator => page.locator(selector, hasText ? { hasText } : {}).filter({ visible: true });
@@ -71,20 +52,7 @@ async function openFromDesk(entry: string, pageClass: string) {
 }
 
 /** The API as a demo user, for what is not under test (and to check what the pages did). */
-async function apiAs(userId: string) {
-  const login = await fetch(`${stack.apiUrl}/v1/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
-  const { token } = (await login.json()) as { token: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${stack.apiUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
+const apiAs = (userId: string) => apiAsUser(stack.apiUrl, userId);
 
 const devLoginStatus = async (userId: string) =>
   (await fetch(`${stack.apiUrl}/v1/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })).status;

@@ -6,7 +6,9 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { ROOT } from '../../scripts/local/api';
+import { startE2eStack, type E2eStack } from './stack';
 
 export const SHOTS = resolve(ROOT, '.artifacts/e2e');
 
@@ -84,4 +86,63 @@ export async function useWechatAccount(page: Page, wechatApiBase: string, openid
     },
     { base: wechatApiBase, id: openid },
   );
+}
+
+/**
+ * A browser test file's life: one stack and one browser with a phone page for the whole file,
+ * screenshots `<prefix>-NN-<name>.png`, a `failed` shot of any failing test, and everything stopped
+ * at the end. `ready` receives them once started (the file keeps them in its own variables).
+ */
+export function browserFile(
+  prefix: string,
+  ready: (started: { stack: E2eStack; browser: Browser; page: Page }) => void | Promise<void>,
+  options: { beforeStop?: () => Promise<void> } = {},
+): { snap(name: string): Promise<void> } {
+  let stack: E2eStack | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  let shot = 0;
+  const snap = async (name: string) => {
+    if (!page) return;
+    shot++;
+    await screenshot(page, prefix, shot, name);
+  };
+  beforeAll(async () => {
+    clearShots(prefix);
+    stack = await startE2eStack();
+    ({ browser, page } = await launchBrowser());
+    await ready({ stack, browser, page });
+  }, 400_000);
+  afterAll(async () => {
+    if (stack) await options.beforeStop?.().catch(() => {});
+    await browser?.close();
+    await stack?.stop();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await snap('failed').catch(() => {});
+  });
+  return { snap };
+}
+
+/** A demo user's token on this stack (the dev login). */
+export async function devToken(apiUrl: string, userId: string): Promise<string> {
+  const login = await fetch(`${apiUrl}/v1/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
+  const session = (await login.json()) as { token?: string };
+  if (!session.token) throw new Error(`dev login ${userId}: ${login.status} ${JSON.stringify(session)}`);
+  return session.token;
+}
+
+/** The API as one demo user, for the steps that are not under test: JSON in and out, a non-2xx throws. */
+export async function apiAs(apiUrl: string, userId: string): Promise<<T>(method: string, path: string, body?: unknown) => Promise<T>> {
+  const token = await devToken(apiUrl, userId);
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${apiUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await res.json()) as T;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
 }

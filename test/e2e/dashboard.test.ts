@@ -8,10 +8,10 @@
  * 1280 px. The ledger steps run only when the ledger routes answer (probed once in beforeAll).
  * Screenshots: .artifacts/e2e/dashboard-NN-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clearShots, launchBrowser, loginAs as loginWith, screenshot } from './browser';
-import { startE2eStack, type E2eStack } from './stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiAs as apiAsUser, browserFile, devToken, loginAs as loginWith } from './browser';
+import type { E2eStack } from './stack';
 
 const TAX_TITLE = '研发费用加计扣除政策咨询';
 const LATE_TITLE = '新厂房施工许可证办理进度咨询';
@@ -29,43 +29,26 @@ const WAN_FEN = 1_000_000;
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 let stack: E2eStack;
-let browser: Browser;
 let page: Page;
-let shot = 0;
 let adminToken = '';
 let ledgerBackendPresent = false;
 
-beforeAll(async () => {
-  clearShots('dashboard');
-  stack = await startE2eStack();
-  ({ browser, page } = await launchBrowser());
-  adminToken = await tokenOf('u-admin');
-  // The ledger's routes are being built beside this page: without them the API answers 404. An empty
-  // body starts nothing (a present backend refuses it with 400).
-  const probe = await fetch(`${stack.apiUrl}/v1/ledger-exports`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: '{}',
-  });
-  ledgerBackendPresent = probe.status !== 404;
-  console.log(`ledger backend ${ledgerBackendPresent ? `present (POST {} → ${probe.status})` : 'absent (404): ledger steps skipped'}`);
-}, 400_000);
-
-afterAll(async () => {
+const { snap } = browserFile(
+  'dashboard',
+  async (started) => {
+    ({ stack, page } = started);
+    adminToken = await devToken(stack.apiUrl, 'u-admin');
+    // Whether the ledger's routes answer: an empty body starts nothing (present: 400; absent: 404).
+    const probe = await fetch(`${stack.apiUrl}/v1/ledger-exports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: '{}',
+    });
+    ledgerBackendPresent = probe.status !== 404;
+  },
   // Leave the stack's clock where it started, even when a step failed.
-  if (stack) await setClock(0).catch(() => {});
-  await browser?.close();
-  await stack?.stop();
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await snap('failed').catch(() => {});
-});
-
-async function snap(name: string) {
-  shot++;
-  await screenshot(page, 'dashboard', shot, name);
-}
+  { beforeStop: () => setClock(0) },
+);
 
 /**
  * A picture of the whole page: Taro h5 scrolls inside the page's own element, so a full-page shot
@@ -86,30 +69,10 @@ const text = (selector: string) => shown(selector).first().textContent();
 const figure = async (name: string) => (await text(`.dashboard-page .${name} .figure-value`))?.replace(/\u00a0/g, ' ');
 const bars = (panel: string) => shown(`.dashboard-page .${panel} .bar`).allTextContents();
 
-async function tokenOf(userId: string): Promise<string> {
-  const login = await fetch(`${stack.apiUrl}/v1/auth/dev`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId }),
-  });
-  const session = (await login.json()) as { token?: string };
-  if (!session.token) throw new Error(`dev login ${userId}: ${login.status} ${JSON.stringify(session)}`);
-  return session.token;
-}
-
-/** The API as one demo user, for the steps that are not under test. */
+/** The API as one demo user, for the steps that are not under test: POSTs. */
 async function apiAs(userId: string) {
-  const token = await tokenOf(userId);
-  return async <T = { id: string; status: string }>(path: string, body: unknown = {}): Promise<T> => {
-    const res = await fetch(`${stack.apiUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const call = await apiAsUser(stack.apiUrl, userId);
+  return <T = { id: string; status: string }>(path: string, body: unknown = {}) => call<T>('POST', path, body);
 }
 
 /** Moves the stack's business clock (tokens still expire in real time). */

@@ -1,7 +1,5 @@
 import '../admin.css';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import type { AdminCategory } from '@parklink/contract';
 import { api } from '../../../api';
 import { EmptyState } from '../../../components/EmptyState';
@@ -10,7 +8,7 @@ import { TapButton } from '../../../components/TapButton';
 import { useLoader } from '../../../hooks/useLoader';
 import { useMe } from '../../../hooks/useSession';
 import { slaText } from '../../../lib/time';
-import { CONFLICT_TEXT } from '../useSave';
+import { useEditing } from '../useEditing';
 import { CategoryForm } from './CategoryForm';
 
 async function load() {
@@ -26,26 +24,11 @@ async function load() {
 export default function AdminCategoriesPage() {
   useMe();
   const list = useLoader(load);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { editing, notice, edit, cancel, saved, conflict } = useEditing(list.reload);
   const departments = list.data?.departments ?? [];
   const departmentName = (id: string) => departments.find((d) => d.id === id)?.name ?? id;
 
-  const saved = () => {
-    setEditing(null);
-    void Taro.showToast({ title: '已保存', icon: 'success' });
-    void list.reload();
-  };
-  const conflict = () => {
-    setEditing(null);
-    setNotice(CONFLICT_TEXT);
-    void list.reload();
-  };
-  const edit = (id: string) => {
-    setNotice(null);
-    setEditing(id);
-  };
-  const form = (c?: AdminCategory) => <CategoryForm key={c?.id ?? 'new'} category={c} departments={departments} onSaved={saved} onCancel={() => setEditing(null)} onConflict={conflict} />;
+  const form = (c?: AdminCategory) => <CategoryForm key={c?.id ?? 'new'} category={c} departments={departments} onSaved={saved} onCancel={cancel} onConflict={conflict} />;
   const items = list.data?.categories ?? [];
 
   return (

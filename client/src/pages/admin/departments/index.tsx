@@ -1,7 +1,5 @@
 import '../admin.css';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import type { AdminDepartment } from '@parklink/contract';
 import { api } from '../../../api';
 import { EmptyState } from '../../../components/EmptyState';
@@ -10,7 +8,7 @@ import { TapButton } from '../../../components/TapButton';
 import { useLoader } from '../../../hooks/useLoader';
 import { useMe } from '../../../hooks/useSession';
 import { departmentKindLabels } from '../text';
-import { CONFLICT_TEXT } from '../useSave';
+import { useEditing } from '../useEditing';
 import { DepartmentForm } from './DepartmentForm';
 
 async function load() {
@@ -25,21 +23,8 @@ async function load() {
 export default function AdminDepartmentsPage() {
   useMe();
   const list = useLoader(load);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  const saved = () => {
-    setEditing(null);
-    setNotice(null);
-    void Taro.showToast({ title: '已保存', icon: 'success' });
-    void list.reload();
-  };
-  const conflict = () => {
-    setEditing(null);
-    setNotice(CONFLICT_TEXT);
-    void list.reload();
-  };
-  const form = (d?: AdminDepartment) => <DepartmentForm key={d?.id ?? 'new'} department={d} onSaved={saved} onCancel={() => setEditing(null)} onConflict={conflict} />;
+  const { editing, notice, edit, cancel, saved, conflict } = useEditing(list.reload);
+  const form = (d?: AdminDepartment) => <DepartmentForm key={d?.id ?? 'new'} department={d} onSaved={saved} onCancel={cancel} onConflict={conflict} />;
   const items = list.data?.departments ?? [];
 
   return (
@@ -47,7 +32,7 @@ export default function AdminDepartmentsPage() {
       <View className="toolbar admin-toolbar">
         <Text className="admin-count">{list.data ? `共 ${items.length} 个部门` : ''}</Text>
         {editing !== 'new' ? (
-          <TapButton className="admin-department-new" small onClick={() => { setNotice(null); setEditing('new'); }}>
+          <TapButton className="admin-department-new" small onClick={() => edit('new')}>
             新建部门
           </TapButton>
         ) : null}
@@ -69,7 +54,7 @@ export default function AdminDepartmentsPage() {
               <Text className="card-meta admin-department-categories">
                 承办：{d.categoryIds.map((id) => list.data?.categoryNames[id] ?? id).join('、') || '暂无类别'}
               </Text>
-              <TapButton className="admin-department-edit" small primary={false} onClick={() => { setNotice(null); setEditing(d.id); }}>
+              <TapButton className="admin-department-edit" small primary={false} onClick={() => edit(d.id)}>
                 修改
               </TapButton>
             </View>

@@ -1,6 +1,5 @@
 import '../admin.css';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { AdminEnterprise } from '@parklink/contract';
 import { api } from '../../../api';
@@ -10,7 +9,7 @@ import { TapButton } from '../../../components/TapButton';
 import { useLoader } from '../../../hooks/useLoader';
 import { useMe } from '../../../hooks/useSession';
 import { TextInput } from '../Form';
-import { CONFLICT_TEXT } from '../useSave';
+import { useEditing } from '../useEditing';
 import { EnterpriseForm } from './EnterpriseForm';
 import { ImportPanel } from './ImportPanel';
 
@@ -27,28 +26,16 @@ async function load() {
 export default function AdminEnterprisesPage() {
   useMe();
   const list = useLoader(load);
-  const [editing, setEditing] = useState<string | null>(null);
+  const { editing, notice, edit, cancel, saved, conflict } = useEditing(list.reload);
   const [importing, setImporting] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
   const [q, setQ] = useState('');
 
   const open = (what: 'new' | 'import' | string) => {
-    setNotice(null);
     setImporting(what === 'import');
-    setEditing(what === 'import' ? null : what);
-  };
-  const saved = () => {
-    setEditing(null);
-    void Taro.showToast({ title: '已保存', icon: 'success' });
-    void list.reload();
-  };
-  const conflict = () => {
-    setEditing(null);
-    setNotice(CONFLICT_TEXT);
-    void list.reload();
+    edit(what === 'import' ? null : what);
   };
   const form = (e?: AdminEnterprise) => (
-    <EnterpriseForm key={e?.id ?? 'new'} enterprise={e} park={list.data?.park ?? null} onSaved={saved} onCancel={() => setEditing(null)} onConflict={conflict} />
+    <EnterpriseForm key={e?.id ?? 'new'} enterprise={e} park={list.data?.park ?? null} onSaved={saved} onCancel={cancel} onConflict={conflict} />
   );
   const term = q.trim();
   const all = list.data?.enterprises ?? [];
