@@ -265,9 +265,9 @@ describe('category fields, attachments and search in the browser', () => {
     await snap('pool-search');
     // Nothing matches: the empty state says so.
     await fill('.search-input', '光伏组件');
-    await expect.poll(() => page.locator('.empty-text').first().textContent()).toBe('没有找到包含“光伏组件”的诉求');
+    await expect.poll(() => page.locator('.empty-text').first().textContent(), { timeout: 15_000 }).toBe('没有找到包含“光伏组件”的诉求');
     await fill('.search-input', '贴片');
-    await expect.poll(() => page.locator('.pool-item').count()).toBe(1);
+    await expect.poll(() => page.locator('.pool-item').count(), { timeout: 15_000 }).toBe(1);
 
     await page.locator('.pool-item', { hasText: TITLE }).locator('.claim-button').click();
     await expectStatus('已认领');
