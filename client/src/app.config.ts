@@ -53,6 +53,11 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f5f5',
   },
+  // h5 only: no slide between pages. Taro's router hides the page left behind on a timer after the
+  // slide; a browser Back within that time shows the page and then the timer hides it again (a blank
+  // screen — seen in test/e2e/escalation.test.ts once the API answered fast). Without the animation
+  // the page is hidden at once, so Back always shows it.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   // Asked for by the WeChat code-quality scan: inject only the components a page uses.
   lazyCodeLoading: 'requiredComponents',
   // The stations page shows the nearest care stations (lib/location.ts).

@@ -55,6 +55,8 @@ export async function startE2eStack(): Promise<E2eStack> {
       env: {
         S3_ENDPOINT: s3.endpoint,
         PARKLINK_ESBUILD_DIR: esbuildDir,
+        // Nothing is edited during a test run: warm handlers, as in Lambda (h5 has no page slide, see app.config.ts).
+        PARKLINK_RELOAD_HANDLER: 'false',
         WECHAT_APP_ID: DEV_WECHAT_APP.appId,
         WECHAT_APP_SECRET: DEV_WECHAT_APP.appSecret,
         WECHAT_API_BASE: wechat.apiBase,

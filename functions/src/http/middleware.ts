@@ -3,7 +3,7 @@
  * handler, turn errors into the contract's error body, log one line. Handlers stay thin.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { routeKey, routes as contractRoutes, type ApiErrorBody, type RouteName } from '@parklink/contract';
+import { routeKey, type ApiErrorBody, type RouteName } from '@parklink/contract';
 import type { z } from 'zod';
 import { DomainError } from '../domain/errors';
 import type { User } from '../domain/user';
@@ -13,6 +13,7 @@ import { defaultDeps, type Deps } from './deps';
 import { ulidGenerator } from '../ports/ids';
 import { verifyToken } from './tokens';
 import { parseInput } from './validation';
+import { needsLogin, roleMayCall } from './policy';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: number };
 
@@ -20,7 +21,7 @@ export interface Context {
   deps: Deps;
   event: APIGatewayProxyEventV2;
   requestId: string;
-  /** The signed-in user; routes marked `auth` in the contract never run without one. */
+  /** The signed-in user; routes the policy (http/policy.ts) opens to roles never run without one. */
   user: User;
   body<T extends z.ZodType>(schema: T): z.infer<T>;
   query<T extends z.ZodType>(schema: T): z.infer<T>;
@@ -58,7 +59,8 @@ export async function dispatch(routes: Route[], event: APIGatewayProxyEventV2, d
   try {
     if (!matched) throw new DomainError('NOT_FOUND', '接口不存在', `no route for ${event.routeKey}`);
     // Tokens expire in real time; only business time (deadlines) follows a moved test clock.
-    const user = contractRoutes[matched.name].auth ? await authenticate(deps, event) : undefined;
+    const user = needsLogin(matched.name) ? await authenticate(deps, event) : undefined;
+    if (user && !roleMayCall(matched.name, user.roles)) throw roleRefused(matched.name);
     const callDeps = await withStageClock(deps);
     userId = user?.id;
     result = await matched.handle(context(callDeps, event, requestId, user));
@@ -80,6 +82,10 @@ export async function withStageClock(deps: Deps): Promise<Deps> {
   return { ...deps, clock, newId: ulidGenerator(() => clock.now().getTime()) };
 }
 
+/** Nothing about any record is read yet: the refusal depends on the route and the role alone. */
+const roleRefused = (name: RouteName) =>
+  new DomainError('FORBIDDEN', '您的账号没有使用此功能的权限', `your roles may not call ${name}`);
+
 async function authenticate(deps: Deps, event: APIGatewayProxyEventV2): Promise<User> {
   const header = event.headers?.authorization ?? event.headers?.Authorization;
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -98,7 +104,7 @@ function context(deps: Deps, event: APIGatewayProxyEventV2, requestId: string, u
     event,
     requestId,
     get user(): User {
-      if (!user) throw new Error('route is not marked auth in the contract but reads the user');
+      if (!user) throw new Error('route is open to anyone in the policy but reads the user');
       return user;
     },
     body: (schema) => parseInput(schema, readJson(event), 'body'),

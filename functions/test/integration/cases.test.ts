@@ -169,7 +169,8 @@ describe('who sees cases', () => {
     for (const who of ['psbc', 'psbcHead', 'enterprise', 'admin']) expect((await call(who, 'GET', `/v1/cases/${c.id}`)).status, who).toBe(200);
     for (const who of ['adbc', 'tax', 'otherEnterprise', 'approvals', 'otherAdmin', 'otherBank']) {
       expect((await call(who, 'GET', `/v1/cases/${c.id}`)).status, who).toBe(404);
-      expect((await call(who, 'POST', `/v1/cases/${c.id}/confirm`, { version: 1 })).status, who).toBe(404);
+      // Only enterprises confirm (others are refused by role, 403, before the case is read).
+      expect((await call(who, 'POST', `/v1/cases/${c.id}/confirm`, { version: 1 })).status, who).toBe(who === 'otherEnterprise' ? 404 : 403);
       expect((await call<CaseList>(who, 'GET', '/v1/cases')).body.items.map((i) => i.id), who).not.toContain(c.id);
     }
     expect((await call<CaseSummary>('otherAdmin', 'GET', '/v1/cases/summary?from=2026-01-01&to=2026-12-31')).body.cases).toBe(0);

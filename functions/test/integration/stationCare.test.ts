@@ -309,10 +309,14 @@ describe('who reaches a managed station', () => {
     ['POST', `/v1/managed-stations/${id}/photos/uploads`, { contentType: 'image/png', size: 10 }],
   ] as const;
 
-  it('is nobody without a login (401), nobody outside its park and no non-host (404)', async () => {
+  it('is nobody without a login (401), no role but hosts and admins (403), nobody outside its park and no other host (404)', async () => {
     for (const [method, url, body] of routes(CENTER)) {
       expect((await app.call(method, url, { ...(body ? { body } : {}) })).status, `${method} ${url} anonymous`).toBe(401);
-      for (const who of ['enterprise', 'approvals', 'approvalsHead', 'otherHost', 'otherAdmin']) {
+      for (const who of ['enterprise', 'approvals', 'approvalsHead']) {
+        const answer = await app.call(method, url, { token: token[who], ...(body ? { body } : {}) });
+        expect(answer.status, `${method} ${url} as ${who}`).toBe(403);
+      }
+      for (const who of ['otherHost', 'otherAdmin']) {
         const answer = await app.call(method, url, { token: token[who], ...(body ? { body } : {}) });
         expect(answer.status, `${method} ${url} as ${who}`).toBe(404);
       }
@@ -323,9 +327,9 @@ describe('who reaches a managed station', () => {
     expect((await app.call('GET', `/v1/managed-stations/${OTHER_PARK}-${CENTER}`, { token: token.host })).status).toBe(404);
   });
 
-  it('lists nothing for people who keep no station, and refuses creation to all but the admin', async () => {
+  it('refuses the list to people who keep no station, and creation to all but the admin', async () => {
     for (const who of ['enterprise', 'approvals', 'psbcHead']) {
-      expect(((await app.call('GET', '/v1/managed-stations', { token: token[who] })).body as ManagedStationList).items).toEqual([]);
+      expect((await app.call('GET', '/v1/managed-stations', { token: token[who] })).status).toBe(403);
       expect((await app.call('GET', '/v1/station-hosts', { token: token[who] })).status).toBe(403);
     }
     const input = { name: '越权驿站', address: '某路 1 号', district: '本溪市平山区', location: { lat: 41.3, lng: 123.7 }, amenities: [], weekly: Array.from({ length: 7 }, () => []) };
