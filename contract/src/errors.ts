@@ -14,6 +14,10 @@ export const ErrorCode = z.enum([
   'NOT_AVAILABLE_IN_PROD',
   /** Too many calls from one phone or address: wait `Retry-After` seconds. */
   'RATE_LIMITED',
+  /** The body is larger than the route takes (64 KB; an enterprise import 3 MB). */
+  'PAYLOAD_TOO_LARGE',
+  /** The database is unreachable or throttling after the retries: try again after `Retry-After` seconds. */
+  'UNAVAILABLE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -7,6 +7,8 @@ export interface Config {
   region: string;
   /** Set only for DynamoDB Local; unset in AWS. */
   dynamoEndpoint?: string;
+  /** How long one DynamoDB call may wait for its answer (store/client.ts); the ledger worker's big pages take longer. */
+  dynamoRequestTimeoutMs?: number;
   /** The attachments bucket (private; reached by presigned URLs only). */
   bucketName: string;
   /** Set only for a local S3-compatible server; unset in AWS. */
@@ -35,6 +37,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     tableName: env.TABLE_NAME ?? `parklink-${stage}`,
     region: env.AWS_REGION ?? 'cn-north-1',
     ...(env.DYNAMODB_ENDPOINT ? { dynamoEndpoint: env.DYNAMODB_ENDPOINT } : {}),
+    ...(Number(env.DYNAMODB_REQUEST_TIMEOUT_MS) > 0 ? { dynamoRequestTimeoutMs: Number(env.DYNAMODB_REQUEST_TIMEOUT_MS) } : {}),
     bucketName: env.BUCKET_NAME || `parklink-${stage}-attachments`,
     ...(env.S3_ENDPOINT ? { s3Endpoint: env.S3_ENDPOINT } : {}),
     jwtSecret,

@@ -11,7 +11,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main() {
   const [parkId, exportId] = process.argv.slice(2) as [string, string];
-  const deps = depsFromConfig(configFromEnv(), { log: () => {} });
+  const deps = depsFromConfig({ dynamoRequestTimeoutMs: 60_000, ...configFromEnv() }, { log: () => {} });
   // Loaded and connected first, like a warm container: the figure is the export, not the start.
   await ledgerExportStore.get(deps.db, parkId, exportId);
   const baselineRss = process.memoryUsage().rss;

@@ -12,6 +12,8 @@ const statusOf: Record<ErrorCode, number> = {
   WECHAT_UNAVAILABLE: 502,
   NOT_AVAILABLE_IN_PROD: 404,
   RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -26,7 +26,11 @@ export function depsFromConfig(config: Config, overrides: Partial<Deps> = {}): D
   const deps: Deps = {
     config,
     db: {
-      doc: documentClient({ region: config.region, ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}) }),
+      doc: documentClient({
+        region: config.region,
+        ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
+        ...(config.dynamoRequestTimeoutMs ? { requestTimeoutMs: config.dynamoRequestTimeoutMs } : {}),
+      }),
       tableName: config.tableName,
     },
     clock: systemClock,

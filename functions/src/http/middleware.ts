@@ -14,6 +14,15 @@ import { ulidGenerator } from '../ports/ids';
 import { verifyToken } from './tokens';
 import { parseInput } from './validation';
 import { needsLogin, roleMayCall } from './policy';
+import { isStoreUnavailable } from '../store/unavailable';
+
+/** The largest body a route takes, in bytes; bigger ones are refused before they are parsed. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+const LARGER_BODIES: Partial<Record<RouteName, number>> = { importEnterprises: 3_000_000 };
+export const bodyLimitOf = (name: RouteName) => LARGER_BODIES[name] ?? BODY_LIMIT_BYTES;
+
+/** Seconds a client waits before calling again when the database is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: number };
 
@@ -58,6 +67,7 @@ export async function dispatch(routes: Route[], event: APIGatewayProxyEventV2, d
   let userId: string | undefined;
   try {
     if (!matched) throw new DomainError('NOT_FOUND', '接口不存在', `no route for ${event.routeKey}`);
+    refuseLargeBody(event, bodyLimitOf(matched.name));
     // Tokens expire in real time; only business time (deadlines) follows a moved test clock.
     const user = needsLogin(matched.name) ? await authenticate(deps, event) : undefined;
     if (user && !roleMayCall(matched.name, user.roles)) throw roleRefused(matched.name);
@@ -122,6 +132,16 @@ function context(deps: Deps, event: APIGatewayProxyEventV2, requestId: string, u
   };
 }
 
+function refuseLargeBody(event: APIGatewayProxyEventV2, limit: number): void {
+  if (!event.body) return;
+  // Base64 carries 3 bytes in 4 characters; the limit is on what the client sent.
+  const bytes = event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body, 'utf8');
+  if (bytes > limit) {
+    const kb = Math.round(limit / 1024);
+    throw new DomainError('PAYLOAD_TOO_LARGE', `提交的内容太大（最多 ${kb} KB）`, `body is larger than ${limit} bytes`, 'body');
+  }
+}
+
 function readJson(event: APIGatewayProxyEventV2): unknown {
   if (!event.body) return {};
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
@@ -146,6 +166,14 @@ function errorResult(error: unknown, requestId: string, deps: Deps): HttpResult 
       requestId,
     };
     return json(error.status, body, error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {});
+  }
+  if (isStoreUnavailable(error)) {
+    deps.log({ requestId, level: 'warn', unavailable: error instanceof Error ? error.name : String(error) });
+    const body: ApiErrorBody = {
+      error: { code: 'UNAVAILABLE', message: '服务繁忙，请稍后重试', messageEn: 'the database is unavailable; retry later' },
+      requestId,
+    };
+    return json(503, body, { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) });
   }
   deps.log({ requestId, level: 'error', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   const body: ApiErrorBody = {
