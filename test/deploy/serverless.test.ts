@@ -17,6 +17,9 @@ const ROOT = resolve(__dirname, '../..');
 /** Functions run by a schedule rather than a route. */
 /** Functions without HTTP routes: scheduled jobs and the worker the ledger function invokes. */
 const SCHEDULED = ['overdueSweep', 'pushSender', 'ledgerWorker'];
+/** The prod h5 site's origins, as an operator names them at deploy time (scripts/deploy/webOrigins.cjs). */
+const WEB_ORIGINS = ['https://yqt.example.gov.cn', 'https://admin.yqt.example.gov.cn'];
+
 let template: { Resources: Record<string, { Type: string; Properties: any }> };
 let packageDir: string;
 
@@ -25,7 +28,7 @@ beforeAll(async () => {
   await promisify(execFile)(
     resolve(ROOT, 'node_modules/.bin/serverless'),
     ['package', '--stage', 'prod', '--package', packageDir],
-    { cwd: ROOT, env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', PARKLINK_ESBUILD_DIR: '.esbuild-package' } },
+    { cwd: ROOT, env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', PARKLINK_ESBUILD_DIR: '.esbuild-package', PARKLINK_WEB_ORIGINS: WEB_ORIGINS.join(',') } },
   );
   template = JSON.parse(readFileSync(join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'));
 });
@@ -68,6 +71,15 @@ describe('the prod package', () => {
     // …and every route in the contract has a handler.
     const handled = new Set<RouteName>(Object.values(functionRoutes).flat().map((r) => r.name));
     expect([...handled].sort()).toEqual((Object.keys(routes) as RouteName[]).sort());
+  });
+
+  it('lets browsers call the API from the named h5 origins only', () => {
+    const [api] = resourcesOf('AWS::ApiGatewayV2::Api');
+    expect(api!.Properties.CorsConfiguration).toMatchObject({
+      AllowOrigins: WEB_ORIGINS,
+      AllowHeaders: expect.arrayContaining(['Authorization', 'Idempotency-Key']),
+    });
+    expect(JSON.stringify(template)).not.toContain('"AllowOrigins":["*"]');
   });
 
   it('runs every function on nodejs22.x with the prod table and secrets from SSM', () => {
@@ -114,7 +126,7 @@ describe('the prod package', () => {
     });
     expect(props.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
     expect(props.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
-    expect(props.CorsConfiguration.CorsRules).toEqual([expect.objectContaining({ AllowedMethods: expect.arrayContaining(['PUT']), AllowedOrigins: ['*'] })]);
+    expect(props.CorsConfiguration.CorsRules).toEqual([expect.objectContaining({ AllowedMethods: expect.arrayContaining(['PUT']), AllowedOrigins: WEB_ORIGINS })]);
     const rules = props.LifecycleConfiguration.Rules;
     expect(rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }));
     expect(rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', Prefix: 'pending/', ExpirationInDays: 1 }));

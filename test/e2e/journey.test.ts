@@ -57,6 +57,8 @@ describe('the first journey in the browser', () => {
     await snap('submit-validation');
 
     await page.locator('.submit-category').click();
+    // The picker lists the categories once they have arrived; 确定 before that picks nothing.
+    await page.locator('.weui-picker__item', { hasText: '审批办证' }).first().waitFor();
     await page.getByText('确定', { exact: true }).click();
     await expect.poll(() => page.locator('.submit-category').textContent()).toContain('审批办证');
     await fill('.submit-title', TITLE);

@@ -48,6 +48,8 @@ export async function startE2eStack(): Promise<E2eStack> {
     stops.push(() => s3.stop());
     const wechat = await startFakeWeChat(DEV_WECHAT_APP);
     stops.push(() => wechat.close());
+    // The h5 site's port is chosen first: the API answers CORS for that origin only (webOrigins.cjs).
+    const webPort = await freePort();
     const api = await startApi({
       port: await freePort(),
       lambdaPort: await freePort(),
@@ -60,10 +62,11 @@ export async function startE2eStack(): Promise<E2eStack> {
         WECHAT_APP_ID: DEV_WECHAT_APP.appId,
         WECHAT_APP_SECRET: DEV_WECHAT_APP.appSecret,
         WECHAT_API_BASE: wechat.apiBase,
+        PARKLINK_WEB_PORT: String(webPort),
       },
     });
     stops.push(() => api.child.stop());
-    const web = await serveStatic(inject('h5Build'), await freePort(), { apiBase: api.url });
+    const web = await serveStatic(inject('h5Build'), webPort, { apiBase: api.url });
     stops.push(() => web.close());
     const db: Db = { doc: documentClient({ region: 'cn-north-1', endpoint: dynamo.endpoint }), tableName: 'parklink-dev' };
     stops.push(async () => db.doc.destroy());
