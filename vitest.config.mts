@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           // Client code that needs no Taro (pure formatting) is unit-tested here too.
-          include: ['functions/src/**/*.test.ts', 'contract/src/**/*.test.ts', 'client/src/**/*.test.ts'],
+          include: ['functions/src/**/*.test.ts', 'contract/src/**/*.test.ts', 'client/src/**/*.test.ts', 'scripts/**/*.test.ts'],
         },
       },
       {
@@ -48,6 +48,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           // The h5 client is built once for all files (globalSetup.ts).
           globalSetup: ['test/e2e/globalSetup.ts'],
+          // Every file also proves the site's security headers blocked nothing it needs.
+          setupFiles: ['test/e2e/policyCheck.ts'],
           // One browser stack at a time: each runs DynamoDB Local and serverless-offline (2 cores here).
           fileParallelism: false,
           testTimeout: 120_000,

@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { ROOT } from './api';
 import { startChild, type Child } from './processes';
 import { waitFor } from './wait';
+import { siteSecurityHeaders } from './securityHeaders';
 
 export async function startWebDev(options: { port: number; apiUrl: string; wechatUrl?: string; echo?: boolean }): Promise<{ url: string; child: Child }> {
   const url = `http://127.0.0.1:${options.port}`;
@@ -48,14 +49,22 @@ const types: Record<string, string> = {
  * `apiBase` swaps the API origin the build was made with (`E2E_API_PLACEHOLDER`) for this stack's
  * own, so one build serves every browser test file (building h5 takes about a minute).
  */
-export function serveStatic(dir: string, port: number, options: { apiBase?: string } = {}): Promise<{ url: string; close(): Promise<void> }> {
+export function serveStatic(
+  dir: string,
+  port: number,
+  options: { apiBase?: string; /** Other origins the page may reach (storage, the fake WeChat). */ connect?: string[] } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const root = resolve(dir);
   const rewritten = new Map<string, Buffer>();
+  // Served as a deployed site is: with its security headers (scripts/local/securityHeaders.ts).
+  const headers = siteSecurityHeaders(readFileSync(join(root, 'index.html'), 'utf8'), {
+    connect: [...(options.apiBase ? [options.apiBase] : []), ...(options.connect ?? [])],
+  });
   const server: Server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     let file = join(root, path);
     if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream' });
     if (!options.apiBase || extname(file) !== '.js') return void createReadStream(file).pipe(response);
     let body = rewritten.get(file);
     if (!body) {

@@ -15,9 +15,23 @@ export const SHOTS = resolve(ROOT, '.artifacts/e2e');
 /** A phone-sized window: this is a mini-program first. */
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 };
 
+/**
+ * What the site's content security policy blocked on any page of this file (the static server
+ * sends the deployed headers, scripts/local/securityHeaders.ts); test/e2e/policyCheck.ts fails the
+ * file when this is not empty, so a policy that breaks a feature cannot pass unnoticed.
+ */
+export const policyViolations: string[] = [];
+
+function watchPolicy(page: Page): Page {
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) policyViolations.push(`${page.url()}: ${message.text()}`);
+  });
+  return page;
+}
+
 export async function launchBrowser(): Promise<{ browser: Browser; page: Page }> {
   const browser = await launchChromium();
-  const page = await browser.newPage(PHONE);
+  const page = watchPolicy(await browser.newPage(PHONE));
   return { browser, page };
 }
 
@@ -28,7 +42,7 @@ export async function launchBrowser(): Promise<{ browser: Browser; page: Page }>
  */
 export async function newPhonePage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ ...PHONE, ...options });
-  return context.newPage();
+  return watchPolicy(await context.newPage());
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -66,7 +66,7 @@ export async function startE2eStack(): Promise<E2eStack> {
       },
     });
     stops.push(() => api.child.stop());
-    const web = await serveStatic(inject('h5Build'), webPort, { apiBase: api.url });
+    const web = await serveStatic(inject('h5Build'), webPort, { apiBase: api.url, connect: [s3.endpoint, wechat.apiBase] });
     stops.push(() => web.close());
     const db: Db = { doc: documentClient({ region: 'cn-north-1', endpoint: dynamo.endpoint }), tableName: 'parklink-dev' };
     stops.push(async () => db.doc.destroy());
