@@ -14,8 +14,12 @@ export const ChinaDate = z
     return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) === d;
   }, { error: '没有这一天 / date: no such day' });
 
-/** ISO-8601 UTC timestamp, e.g. 2026-11-23T08:00:00.000Z. */
-export const IsoTime = z.iso.datetime();
+/**
+ * ISO-8601 UTC timestamp, e.g. 2026-11-23T08:00:00.000Z. At most 30 characters (nanoseconds): the
+ * format alone allows any number of fraction digits, and a kilobyte of them in a need's expiry
+ * overflowed the index key it sorts by (DynamoDB's 1 KB) — a 500.
+ */
+export const IsoTime = z.iso.datetime().max(30, { error: '时间格式应为 ISO 8601（如 2026-11-23T08:00:00.000Z）/ time: ISO 8601, at most 30 characters' });
 export type IsoTime = z.infer<typeof IsoTime>;
 
 export const Role = z.enum(['enterprise', 'liaison', 'dept_head', 'station_host', 'admin']);

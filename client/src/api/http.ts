@@ -61,9 +61,42 @@ function toQuery(query: Record<string, string> | undefined): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
+/** The longest a call waits before its one automatic retry, whatever Retry-After says. */
+export const MAX_RETRY_WAIT_MS = 5000;
+/** The wait before retrying after a network failure (nothing told us how long). */
+const NETWORK_RETRY_WAIT_MS = 1000;
+
+/**
+ * How long to wait before the one automatic retry of a failed attempt, or undefined for none.
+ * Only a 503 (the database busy or down: the API says when to come back in Retry-After) and a
+ * network failure are retried, and only calls that are safe to repeat: reads, and writes that
+ * carry an Idempotency-Key (the server recognises the repeat). Anything else goes to the user.
+ */
+export function retryWaitMs(
+  method: string,
+  headers: Record<string, string>,
+  failure: { network: true } | { status: number; retryAfter?: string },
+): number | undefined {
+  const repeatable = method === 'GET' || Object.keys(headers).some((h) => h.toLowerCase() === 'idempotency-key');
+  if (!repeatable) return undefined;
+  if ('network' in failure) return NETWORK_RETRY_WAIT_MS;
+  if (failure.status !== 503) return undefined;
+  const seconds = Number(failure.retryAfter);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, MAX_RETRY_WAIT_MS) : NETWORK_RETRY_WAIT_MS;
+}
+
+const headerValue = (headers: Record<string, unknown> | undefined, name: string): string | undefined => {
+  const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : String(headers![key]);
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Calls one contract route. Resolves with the 2xx body; rejects with ApiError. Public routes
- * (`auth: false`) go without a token, so riders need no account.
+ * (`auth: false`) go without a token, so riders need no account. A read (or an idempotent write)
+ * that meets a 503 or a network failure is tried once more after Retry-After (at most 5 s) before
+ * the error — 服务繁忙，请稍后重试, from the body — is shown.
  */
 export async function call<T>(name: RouteName, options: CallOptions = {}): Promise<T> {
   const route = routes[name];
@@ -78,9 +111,8 @@ export async function call<T>(name: RouteName, options: CallOptions = {}): Promi
   }
 
   type Body = Record<string, unknown> | string;
-  let res: Taro.request.SuccessCallbackResult<Body>;
-  try {
-    res = await Taro.request<Body>({
+  const send = () =>
+    Taro.request<Body>({
       url: API_BASE + routePath(name, options.params) + toQuery(options.query),
       method: route.method,
       header,
@@ -88,9 +120,20 @@ export async function call<T>(name: RouteName, options: CallOptions = {}): Promi
       dataType: 'json',
       timeout: 15000,
     });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
+  let res: Taro.request.SuccessCallbackResult<Body> | undefined;
+  for (let attempt = 1; ; attempt++) {
+    let wait: number | undefined;
+    try {
+      res = await send();
+      wait = retryWaitMs(route.method, header, { status: res.statusCode, retryAfter: headerValue(res.header, 'retry-after') });
+    } catch {
+      res = undefined;
+      wait = retryWaitMs(route.method, header, { network: true });
+    }
+    if (wait === undefined || attempt > 1) break;
+    await sleep(wait);
   }
+  if (!res) throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
 
   const data = typeof res.data === 'string' && res.data ? safeJson(res.data) : res.data;
   if (res.statusCode >= 200 && res.statusCode < 300) return data as T;

@@ -47,21 +47,7 @@ export const pendingKey = (parkId: string, requestId: string, attachmentId: stri
  * closed, 400 naming the field for a wrong reply or a full quota.
  */
 export function authoriseUpload(state: RequestState | undefined, user: User, eventId: string | undefined, now: string): Uploader {
-  const visible = assertCanView(state, user);
-  const parties = partiesOf(
-    {
-      parkId: visible.parkId,
-      enterpriseId: visible.enterpriseId,
-      status: visible.status,
-      departmentIds: visible.departments.map((d) => d.id),
-      ...(visible.assignee ? { assignee: visible.assignee } : {}),
-    },
-    user,
-  );
-  const as: Uploader | undefined = parties.has('owner') ? 'owner' : parties.has('handler') ? 'handler' : undefined;
-  if (!as) {
-    throw forbidden('只有提交诉求的企业和正在办理的联络员可以上传附件', 'only the owner enterprise and the handling liaison may attach files');
-  }
+  const { visible, as } = uploaderOf(state, user);
   if (CLOSED.includes(visible.status)) {
     throw new DomainError(
       'INVALID_TRANSITION',
@@ -92,6 +78,26 @@ export function authoriseUpload(state: RequestState | undefined, user: User, eve
       : new DomainError('VALIDATION_FAILED', `附件：每条答复最多附 ${MAX_ATTACHMENTS} 个文件`, `attachments: at most ${MAX_ATTACHMENTS} files per reply`, 'attachments');
   }
   return as;
+}
+
+/** The part this user uploads in: 404 for a request they cannot see, 403 for one they play no uploading part in. */
+export function uploaderOf(state: RequestState | undefined, user: User): { visible: RequestState; as: Uploader } {
+  const visible = assertCanView(state, user);
+  const parties = partiesOf(
+    {
+      parkId: visible.parkId,
+      enterpriseId: visible.enterpriseId,
+      status: visible.status,
+      departmentIds: visible.departments.map((d) => d.id),
+      ...(visible.assignee ? { assignee: visible.assignee } : {}),
+    },
+    user,
+  );
+  const as: Uploader | undefined = parties.has('owner') ? 'owner' : parties.has('handler') ? 'handler' : undefined;
+  if (!as) {
+    throw forbidden('只有提交诉求的企业和正在办理的联络员可以上传附件', 'only the owner enterprise and the handling liaison may attach files');
+  }
+  return { visible, as };
 }
 
 /** What the uploader declared; it travels with the object as signed metadata (ASCII only). */

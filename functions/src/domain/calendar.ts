@@ -66,7 +66,11 @@ export function workingTimeBetween(calendar: WorkCalendar, from: string, to: str
  * on weekends (that is what 调休 means). Sorted and without repeats.
  */
 export function checkCalendar(input: WorkCalendar): WorkCalendar {
-  const real = (date: string) => new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+  // A shape like 2026-13-01 parses to no time at all, and toISOString() of that throws (a 500).
+  const real = (date: string) => {
+    const time = Date.parse(`${date}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date;
+  };
   const bad = [...input.holidays, ...input.workdays].find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !real(d));
   if (bad) throw new DomainError('VALIDATION_FAILED', `日期无效：${bad}`, `not a date: ${bad}`, 'holidays');
   const holidays = [...new Set(input.holidays)].sort();

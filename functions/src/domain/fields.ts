@@ -73,10 +73,9 @@ function checkNumber(field: CategoryField, raw: FieldValue): Check {
 }
 
 function checkDate(raw: FieldValue): Check {
-  const valid =
-    typeof raw === 'string' &&
-    /^\d{4}-\d{2}-\d{2}$/.test(raw) &&
-    new Date(`${raw}T00:00:00Z`).toISOString().slice(0, 10) === raw;
+  // 2026-13-45 has the shape but parses to no time, whose toISOString() throws (a 500): check first.
+  const time = typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : NaN;
+  const valid = !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === raw;
   return valid ? { ok: true, value: raw, display: raw } : { ok: false, zh: '应为有效日期（年-月-日）', en: 'expected a date YYYY-MM-DD' };
 }
 

@@ -4,7 +4,7 @@
  * for whoever may view the request. The bucket is private; every URL here is presigned.
  */
 import { ConfirmAttachmentInput, CreateUploadInput, Id, type AttachmentUrl, type UploadTicket } from '@parklink/contract';
-import { attach, attachmentFor, attachmentKey, authoriseUpload, contentDisposition, pendingKey } from '../domain/attachments';
+import { attach, attachmentFor, attachmentKey, authoriseUpload, contentDisposition, pendingKey, uploaderOf } from '../domain/attachments';
 import { notFound } from '../domain/errors';
 import * as lifecycle from '../domain/request';
 import { applyChange } from '../services/requestChanges';
@@ -35,6 +35,8 @@ export const attachmentRoutes = [
     if ((current.attachments ?? []).some((a) => a.id === attachmentId)) {
       return json(200, lifecycle.toView(current, user, deps.clock.now().toISOString()));
     }
+    // Someone who sees the request but may not upload to it hears so (403), as on the ticket, before anything about uploads.
+    uploaderOf(current, user);
     const pending = pendingKey(user.parkId, requestId, attachmentId);
     const final = attachmentKey(user.parkId, requestId, attachmentId);
     const declared = await receiveUpload(deps, user.id, pending, final);

@@ -31,6 +31,7 @@ import {
   type NewCase,
 } from '../domain/cases/case';
 import { draftFromMatch, draftFromRequest } from '../domain/cases/prefill';
+import { sideOf } from '../domain/market/match';
 import { summarise } from '../domain/cases/summary';
 import { assertCanView } from '../domain/request';
 import { hasRole, type User } from '../domain/user';
@@ -83,7 +84,8 @@ export const caseRoutes = [
     const { matchId } = ctx.body(CaseFromMatchInput);
     const { deps, user } = ctx;
     const match = await marketStore.getMatch(deps.db, user.parkId, matchId);
-    if (!match) throw new DomainError('NOT_FOUND', '对接不存在或无权查看', 'match not found', 'matchId');
+    // A match the caller is on neither side of does not exist for them (policy: matchSide), as on every match route.
+    if (!match || !sideOf(user, match)) throw new DomainError('NOT_FOUND', '对接不存在或无权查看', 'match not found', 'matchId');
     const draft = draftFromMatch(match, await departmentKind(deps, user), user);
     const existing = (await caseStore.all(deps.db, user.parkId)).find((c) => c.matchId === match.id);
     if (existing) return json(200, caseView(existing, user));

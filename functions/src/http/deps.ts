@@ -6,6 +6,7 @@ import { ulidGenerator, type IdGenerator } from '../ports/ids';
 import { lambdaJobs, type Jobs } from '../ports/jobs';
 import { s3ObjectStorage, type ObjectStorage } from '../ports/objectStorage';
 import { httpWeChatApi, type WeChatApi } from '../ports/wechat';
+import { jsonLogger, type Log } from '../ports/logger';
 
 /** Everything a handler touches outside itself; tests build their own, Lambda builds one per container. */
 export interface Deps {
@@ -19,7 +20,7 @@ export interface Deps {
   jobs: Jobs;
   /** Absent when no WeChat app is configured (local development without an appid). */
   wechat?: WeChatApi;
-  log: (entry: Record<string, unknown>) => void;
+  log: Log;
 }
 
 export function depsFromConfig(config: Config, overrides: Partial<Deps> = {}): Deps {
@@ -46,7 +47,8 @@ export function depsFromConfig(config: Config, overrides: Partial<Deps> = {}): D
       ...(config.lambdaEndpoint ? { endpoint: config.lambdaEndpoint } : {}),
     }),
     ...(config.wechat ? { wechat: httpWeChatApi(config.wechat) } : {}),
-    log: process.env.LOG_LEVEL === 'silent' ? () => {} : (entry) => console.log(JSON.stringify(entry)),
+    // One JSON line per entry, with tokens, people's words, credit codes and phones taken out (ports/logger.ts).
+    log: process.env.LOG_LEVEL === 'silent' ? () => {} : jsonLogger((line) => console.log(line)),
     ...overrides,
   };
   return deps;

@@ -150,5 +150,5 @@ async function loadResource(ctx: Context): Promise<ResourceRecord> {
 }
 
 /** Paused and closed posts stay visible to their owner (and to those matched with them, via the match). */
-const visible = (post: NeedRecord | ResourceRecord, user: User, now: string) =>
+export const visible = (post: NeedRecord | ResourceRecord, user: User, now: string) =>
   post.parkId === user.parkId && (effectiveStatus(post, now).status !== 'paused' || actsFor(user, post.owner) || user.roles.includes('admin'));

@@ -14,6 +14,7 @@ import { directory } from '../store/directory';
 import type { NotificationRecord } from '../store/inbox';
 import { marketStore } from '../store/market';
 import type { Deps } from './deps';
+import { visible } from './market';
 import { json, lambdaHandler, route, type Context } from './middleware';
 
 const MAX_ATTEMPTS = 5;
@@ -23,9 +24,10 @@ export const matchRoutes = [
     const input = ctx.body(ProposeMatchInput);
     const { deps, user } = ctx;
     const [need, resource] = await Promise.all([marketStore.getNeed(deps.db, user.parkId, input.needId), marketStore.getResource(deps.db, user.parkId, input.resourceId)]);
-    if (!need) throw new DomainError('NOT_FOUND', '需求不存在', 'need not found', 'needId');
-    if (!resource) throw new DomainError('NOT_FOUND', '资源不存在', 'resource not found', 'resourceId');
     const now = deps.clock.now().toISOString();
+    // Another owner's paused post is not there for the caller (its GET answers 404), so not here either.
+    if (!need || !visible(need, user, now)) throw new DomainError('NOT_FOUND', '需求不存在', 'need not found', 'needId');
+    if (!resource || !visible(resource, user, now)) throw new DomainError('NOT_FOUND', '资源不存在', 'resource not found', 'resourceId');
     const match = propose(need, resource, user, input.message, deps.newId(), deps.newId(), now);
     const messages = await messagesFor(deps, match, match.proposedBy, user, now);
     if (!(await marketStore.createMatch(deps.db, match, messages))) {

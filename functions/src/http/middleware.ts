@@ -134,8 +134,9 @@ function context(deps: Deps, event: APIGatewayProxyEventV2, requestId: string, u
 
 function refuseLargeBody(event: APIGatewayProxyEventV2, limit: number): void {
   if (!event.body) return;
-  // Base64 carries 3 bytes in 4 characters; the limit is on what the client sent.
-  const bytes = event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body, 'utf8');
+  // The limit is on what the client sent: a base64 body counts as the bytes it decodes to
+  // (Buffer counts exactly; 3 bytes per 4 characters would count the padding of the last group too).
+  const bytes = Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
   if (bytes > limit) {
     const kb = Math.round(limit / 1024);
     throw new DomainError('PAYLOAD_TOO_LARGE', `提交的内容太大（最多 ${kb} KB）`, `body is larger than ${limit} bytes`, 'body');

@@ -1,12 +1,14 @@
 /**
  * Delivers inbox messages as WeChat subscribe messages (every minute in AWS; on the local timer
  * under `npm start`, against the fake WeChat server). At most once per message: each is leased
- * before sending and settled after; a user without a banked consent for the template, or without
- * WeChat, is skipped rather than pestered.
+ * before sending, marked as being sent (with the consent it spends) right before, and settled
+ * after; a run that dies between the mark and the settling leaves a message nobody can tell was
+ * delivered, and the next run gives it up instead of sending it again (store/push.ts). A user
+ * without a banked consent for the template, or without WeChat, is skipped rather than pestered.
  */
 import { pushContent, type PushTemplate } from '../domain/push';
 import { defaultDeps, type Deps } from '../http/deps';
-import { httpWeChatMessenger, type WeChatMessenger } from '../ports/wechatMessages';
+import { httpWeChatMessenger, type SendOutcome, type WeChatMessenger } from '../ports/wechatMessages';
 import { directory } from '../store/directory';
 import { pushStore, type PendingPush } from '../store/push';
 
@@ -62,6 +64,11 @@ async function deliver(deps: Deps, settings: PushSettings, push: PendingPush): P
   const message = await pushStore.lease(deps.db, push, now.getTime(), LEASE_MS);
   if (!message) return undefined; // settled already, or another run holds it
   const at = now.toISOString();
+  if (message.sendingAt) {
+    // An earlier run marked it and died before settling: WeChat may have it already (store/push.ts).
+    await pushStore.settle(deps.db, push, 'failed', 'interrupted', at);
+    return 'failed';
+  }
   const skip = async (reason: string) => {
     await pushStore.settle(deps.db, push, 'skipped', reason, at);
     return 'skipped' as const;
@@ -72,17 +79,15 @@ async function deliver(deps: Deps, settings: PushSettings, push: PendingPush): P
   const templateId = settings.templateIds[content.template];
   if (!settings.messenger || !templateId) return skip('not_configured');
   if (!user.openid) return skip('no_wechat');
-  if (!(await pushStore.takeCredit(deps.db, user.parkId, user.id, content.template))) return skip('no_consent');
+  const started = await pushStore.startSending(deps.db, push, message.leaseId, user, content.template, at);
+  if (started === 'lost') return undefined; // our lease ran out and another run holds it now
+  if (started === 'no_consent') return skip('no_consent');
+  let sent: SendOutcome;
+  // Only the send is guarded: a failure to settle after WeChat took the message (DynamoDB
+  // throttled, the Lambda dying) must not read as a failed send — that gave the consent back,
+  // released the message and sent it a second time on the next run.
   try {
-    const sent = await settings.messenger.send({ openid: user.openid, templateId, page: content.page, data: content.data });
-    if (sent === 'refused') {
-      // The user withdrew consent in WeChat: what we banked for this template no longer holds.
-      await pushStore.setCredits(deps.db, user.parkId, user.id, content.template, 0);
-      await pushStore.settle(deps.db, push, 'refused', 'user_refused', at);
-      return 'refused';
-    }
-    await pushStore.settle(deps.db, push, 'sent', 'ok', at);
-    return 'sent';
+    sent = await settings.messenger.send({ openid: user.openid, templateId, page: content.page, data: content.data });
   } catch (error) {
     await pushStore.addCredits(deps.db, user.parkId, user.id, [content.template]); // not spent after all
     deps.log({ level: 'warn', push: push.notificationId, error: (error as Error).message, attempt: message.attempts });
@@ -93,6 +98,14 @@ async function deliver(deps: Deps, settings: PushSettings, push: PendingPush): P
     await pushStore.release(deps.db, push);
     return 'retrying';
   }
+  if (sent === 'refused') {
+    // The user withdrew consent in WeChat: what we banked for this template no longer holds.
+    await pushStore.setCredits(deps.db, user.parkId, user.id, content.template, 0);
+    await pushStore.settle(deps.db, push, 'refused', 'user_refused', at);
+    return 'refused';
+  }
+  await pushStore.settle(deps.db, push, 'sent', 'ok', at);
+  return 'sent';
 }
 
 export const handler = async () => {

@@ -3,27 +3,26 @@
  * tens to hundreds a year, so lists and the summary read the park's case range (newest first) and
  * filter in memory. Keys: see keys.ts.
  */
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../domain/cases/case';
-import { isConditionFailure, queryItems, stripKeys, type Db } from './db';
+import { putOnce, queryItems, stripKeys, type Db } from './db';
 import { keys, parkPk } from './keys';
 
 const caseItem = (c: CaseRecord) => ({ ...keys.case(c.parkId, c.id), entity: 'CoBuildingCase', ...c });
 
 export const caseStore = {
+  /**
+   * Both writes go through putOnce (db.ts): when the SDK retries a Put whose answer was lost, the
+   * retry meets the case its first attempt wrote, and that is this write done — not a 500 for a
+   * taken id, nor a false 409 for a confirmation that did happen.
+   */
   async create(db: Db, c: CaseRecord): Promise<void> {
-    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: caseItem(c), ConditionExpression: 'attribute_not_exists(pk)' }));
+    if (!(await putOnce(db, { Item: caseItem(c), ConditionExpression: 'attribute_not_exists(pk)' }))) throw new Error(`case id ${c.id} is taken`);
   },
 
   /** Saves on the version read; false when someone saved first. */
   async save(db: Db, next: CaseRecord, previousVersion: number): Promise<boolean> {
-    try {
-      await db.doc.send(new PutCommand({ TableName: db.tableName, Item: caseItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return putOnce(db, { Item: caseItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } });
   },
 
   async get(db: Db, parkId: string, id: string): Promise<CaseRecord | undefined> {

@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 
 /** What every store module needs: the client and the table. */
 export interface Db {
@@ -15,6 +15,55 @@ export function isConditionFailure(error: unknown): boolean {
     return reasons.some((reason) => reason.Code === 'ConditionalCheckFailed');
   }
   return false;
+}
+
+/** Two items as DynamoDB holds them: the same attributes with the same values, whatever their order. */
+export function sameItem(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([, x]) => x !== undefined)
+              .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+export interface ConditionalPut {
+  Item: Record<string, unknown> & { pk: unknown; sk: unknown };
+  ConditionExpression: string;
+  ExpressionAttributeValues?: Record<string, unknown>;
+}
+
+/**
+ * A conditional Put that a lost answer cannot turn into a refusal. When DynamoDB writes the item
+ * but the answer never arrives (a reset connection, a timeout), the SDK sends the same Put again
+ * (store/client.ts), and the retry meets the item its own first attempt wrote: the condition
+ * (`attribute_not_exists(pk)`, `version = :expected`) fails, and the caller would answer a false
+ * 409 (or a 500), or re-decide on a state that already holds its change and do it twice. So on a
+ * refusal the item is read again (consistently): if it is exactly what this call wrote — ids,
+ * version, timestamps and all, which nobody else could have produced — the write is ours and
+ * counts as done. True when the item was written by this call, false when the condition refused it.
+ *
+ * Transactions need none of this: the SDK gives every TransactWriteItems a ClientRequestToken
+ * (once per call, reused by its retries), and DynamoDB answers a repeat within 10 minutes with
+ * the first one's success instead of running it again.
+ */
+export async function putOnce(db: Db, put: ConditionalPut): Promise<boolean> {
+  try {
+    await db.doc.send(new PutCommand({ TableName: db.tableName, ...put }));
+    return true;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const { Item } = await db.doc.send(
+      new GetCommand({ TableName: db.tableName, Key: { pk: put.Item.pk, sk: put.Item.sk }, ConsistentRead: true }),
+    );
+    return !!Item && sameItem(Item, put.Item);
+  }
 }
 
 /** Drops the key and bookkeeping attributes before a record leaves the store. */

@@ -5,7 +5,7 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Notification, NotificationKind } from '@parklink/contract';
 import { isConditionFailure, queryItems, queryPages, stripKeys, type Db } from './db';
-import { INDEX, gsiKeys, keys } from './keys';
+import { INDEX, gsiKeys, isKeyValue, keys } from './keys';
 
 /** Where a message stands with WeChat: waiting in the outbox, or done one way or another. */
 export type PushState = 'pending' | 'sent' | 'refused' | 'skipped' | 'failed';
@@ -47,7 +47,8 @@ function decodeCursor(cursor: string | undefined, userId: string): Record<string
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
     // A cursor can only ever continue the caller's own inbox.
-    return key.pk === keys.notification(userId, '').pk && typeof key.sk === 'string' ? { pk: key.pk, sk: key.sk } : undefined;
+    // Its sort key a message's (`N#…`, the query's prefix): DynamoDB refuses any other start key (a 500).
+    return key.pk === keys.notification(userId, '').pk && isKeyValue(key.sk) && key.sk.startsWith('N#') ? { pk: key.pk, sk: key.sk } : undefined;
   } catch {
     return undefined;
   }

@@ -92,6 +92,14 @@ export const keys = {
 
 export const prefixes = { department: 'DEPT#', category: 'CAT#', enterprise: 'ENT#' } as const;
 
+/**
+ * Whether a key attribute that came back from a client (inside a cursor) is one DynamoDB takes: a
+ * string of 1 to 1024 bytes (the sort key's limit). An empty or overlong one in an
+ * ExclusiveStartKey is a ValidationException — a 500 — instead of the 400 a bad cursor earns.
+ */
+export const isKeyValue = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && Buffer.byteLength(value, 'utf8') <= 1024;
+
 /** GSI attributes, by the pattern they serve. */
 export const gsiKeys = {
   userById: (userId: string) => ({ gsi2pk: `USER#${userId}`, gsi2sk: 'USER' }),

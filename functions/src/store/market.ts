@@ -10,7 +10,7 @@ import type { NeedRecord, ResourceRecord } from '../domain/market/posts';
 import { DomainError } from '../domain/errors';
 import { queryItems, stripKeys, type Db } from './db';
 import { notificationItem, type NotificationRecord } from './inbox';
-import { INDEX, gsiKeys, idRange, keys } from './keys';
+import { INDEX, gsiKeys, idRange, isKeyValue, keys } from './keys';
 import { transact } from './stations';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -317,7 +317,10 @@ function decodeCursor(cursor: string | undefined, source: IndexSource): Record<s
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (key[source.pkName] === source.pk && typeof key[source.skName] === 'string' && typeof key.pk === 'string' && typeof key.sk === 'string' && key.pk === parkPkOf(source.pk)) {
+    // Every key attribute a string DynamoDB takes (isKeyValue), the index's inside the range's prefix:
+    // DynamoDB refuses any other start key with a ValidationException, a 500 instead of our 400.
+    const sk = key[source.skName];
+    if (key[source.pkName] === source.pk && isKeyValue(sk) && (!source.prefix || sk.startsWith(source.prefix)) && isKeyValue(key.sk) && key.pk === parkPkOf(source.pk)) {
       return indexKey(key, source);
     }
   } catch {

@@ -9,7 +9,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RequestState } from '../domain/request';
 import { DomainError } from '../domain/errors';
 import { stripKeys, type Db } from './db';
-import { INDEX, gsiKeys } from './keys';
+import { INDEX, gsiKeys, isKeyValue } from './keys';
 import { upgradeRequest } from './legacy';
 
 type IndexName = keyof typeof INDEX;
@@ -139,7 +139,8 @@ function decodeCursor(cursor: string | undefined, sources: Source[]): (Key | 'do
     throw invalid();
   }
   // The cursor must belong to exactly these sources, and each key to its source's partition.
-  if (parsed.v !== 1 || !Array.isArray(parsed.p) || !Array.isArray(parsed.s)) throw invalid();
+  // (`null` and other non-objects are JSON too: reading `.v` of null would be a 500.)
+  if (!parsed || typeof parsed !== 'object' || parsed.v !== 1 || !Array.isArray(parsed.p) || !Array.isArray(parsed.s)) throw invalid();
   if (parsed.s.length !== sources.length || parsed.s.some((pk, i) => pk !== sources[i]!.pk)) throw invalid();
   return parsed.p.map((position, i) => {
     if (position === null) return undefined;
@@ -150,12 +151,18 @@ function decodeCursor(cursor: string | undefined, sources: Source[]): (Key | 'do
     const wellFormed =
       typeof key === 'object' &&
       Object.keys(key).length === 4 &&
-      names.every((n) => typeof key[n] === 'string') &&
-      key[`${source.index}pk`] === source.pk;
+      // Strings DynamoDB takes as keys (an empty or overlong one is a ValidationException, a 500).
+      names.every((n) => isKeyValue(key[n])) &&
+      key[`${source.index}pk`] === source.pk &&
+      // Inside the source's sort-key condition: DynamoDB refuses (500) a start key outside it.
+      withinCondition(key[`${source.index}sk`]!, source);
     if (!wellFormed) throw invalid();
     return key;
   });
 }
+
+const withinCondition = (sk: string, source: Source) =>
+  (source.skPrefix === undefined || sk.startsWith(source.skPrefix)) && (source.skBelow === undefined || sk < source.skBelow);
 
 /** The sources behind each list. */
 export const listSources = {

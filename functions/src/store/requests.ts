@@ -2,12 +2,12 @@
  * Requests (诉求): one item per request holding its timeline, written whole with a version check
  * (optimistic concurrency) so two writers can never overwrite each other. Keys: see keys.ts.
  */
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { nextEscalationAt } from '../domain/escalation';
 import { currentDeadline, isOpen, type RequestState } from '../domain/request';
 import { notificationItem, type NotificationRecord } from './inbox';
 import { upgradeRequest } from './legacy';
-import { isConditionFailure, queryItems, stripKeys, type Db } from './db';
+import { isConditionFailure, putOnce, queryItems, stripKeys, type Db } from './db';
 import { INDEX, gsiKeys, idRange, keys } from './keys';
 
 /** Somebody else saved the request first; re-read and try again. */
@@ -106,9 +106,11 @@ export const requestStore = {
       ConditionExpression: 'attribute_not_exists(pk)',
     };
     if (!idempotency) {
-      await db.doc.send(new PutCommand(put));
+      // putOnce: a retried Put that meets its own first attempt is our request, not a taken id (db.ts).
+      if (!(await putOnce(db, put))) throw new Error(`request id ${state.id} is taken`);
       return { created: true, state };
     }
+    // With a key, a transaction: its retries are idempotent by its ClientRequestToken (db.ts putOnce).
     const idemKey = keys.idempotency(state.parkId, idempotency.userId, idempotency.key);
     try {
       await db.doc.send(
@@ -154,8 +156,12 @@ export const requestStore = {
     };
     try {
       if (notifications.length === 0) {
-        await db.doc.send(new PutCommand(put));
+        // A retried Put that meets its own first attempt is this save done, not a lost race: without
+        // putOnce (db.ts) applyChange re-decided on a state already holding its change — a note
+        // answered 409 (or added twice), a change without messages refused as if someone else won.
+        if (!(await putOnce(db, put))) throw new VersionConflict(next.id);
       } else {
+        // With messages, a transaction: its retries are idempotent by its ClientRequestToken (db.ts putOnce).
         await db.doc.send(
           new TransactWriteCommand({
             TransactItems: [

@@ -1,0 +1,76 @@
+/**
+ * The client's one automatic retry: a read that meets 503 (or a network failure) is tried once
+ * more after Retry-After, capped at 5 s, before the body's message is shown; a write is retried
+ * only when it carries an Idempotency-Key. Taro is replaced by a scripted `request`.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const request = vi.fn();
+vi.mock('@tarojs/taro', () => ({ default: { request: (...args: unknown[]) => request(...args), getStorageSync: () => '', removeStorageSync: () => {} } }));
+vi.mock('./session', () => ({ currentToken: () => 'token', clearSession: () => {} }));
+
+const { ApiError, call, retryWaitMs } = await import('./http');
+
+const busy = {
+  statusCode: 503,
+  header: { 'Retry-After': '5' },
+  data: { error: { code: 'UNAVAILABLE', message: '服务繁忙，请稍后重试', messageEn: 'the database is unavailable; retry later' } },
+};
+const ok = { statusCode: 200, header: {}, data: { items: [] } };
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  request.mockReset();
+});
+afterEach(() => vi.useRealTimers());
+
+/** Runs a call to its end, moving the fake clock; answers how long it waited in all. */
+async function settle<T>(promise: Promise<T>): Promise<{ outcome: T | unknown; waitedMs: number }> {
+  const started = Date.now();
+  let outcome: T | unknown;
+  let done = false;
+  promise.then((v) => ((outcome = v), (done = true)), (e) => ((outcome = e), (done = true)));
+  while (!done) await vi.advanceTimersByTimeAsync(250);
+  return { outcome, waitedMs: Date.now() - started };
+}
+
+describe('retrying a busy API', () => {
+  it('tries a read once more after Retry-After, and succeeds', async () => {
+    request.mockResolvedValueOnce(busy).mockResolvedValueOnce(ok);
+    const { outcome, waitedMs } = await settle(call('inbox'));
+    expect(outcome).toEqual({ items: [] });
+    expect(request).toHaveBeenCalledTimes(2);
+    expect(waitedMs).toBeGreaterThanOrEqual(5000);
+  });
+
+  it('shows the body’s message when the retry is busy too', async () => {
+    request.mockResolvedValue(busy);
+    const { outcome } = await settle(call('inbox'));
+    expect(outcome).toBeInstanceOf(ApiError);
+    expect(outcome).toMatchObject({ status: 503, code: 'UNAVAILABLE', message: '服务繁忙，请稍后重试' });
+    expect(request).toHaveBeenCalledTimes(2);
+  });
+
+  it('caps the wait at 5 s and retries a read after a network failure', async () => {
+    request.mockResolvedValueOnce({ ...busy, header: { 'retry-after': '120' } }).mockResolvedValueOnce(ok);
+    const capped = await settle(call('inbox'));
+    expect(capped.waitedMs).toBeLessThan(6000);
+    request.mockReset();
+    request.mockRejectedValueOnce(new Error('request:fail')).mockResolvedValueOnce(ok);
+    expect((await settle(call('inbox'))).outcome).toEqual({ items: [] });
+  });
+
+  it('never repeats a write on its own unless it carries an Idempotency-Key', async () => {
+    request.mockResolvedValue(busy);
+    const { outcome } = await settle(call('createRequest', { body: {} }));
+    expect(outcome).toMatchObject({ code: 'UNAVAILABLE' });
+    expect(request).toHaveBeenCalledTimes(1);
+    request.mockReset();
+    request.mockResolvedValueOnce(busy).mockResolvedValueOnce({ ...ok, statusCode: 201 });
+    await settle(call('createRequest', { body: {}, headers: { 'Idempotency-Key': 'key-12345678' } }));
+    expect(request).toHaveBeenCalledTimes(2);
+    // Other refusals go straight to the user.
+    expect(retryWaitMs('GET', {}, { status: 500 })).toBeUndefined();
+    expect(retryWaitMs('GET', {}, { status: 409 })).toBeUndefined();
+  });
+});
