@@ -11,7 +11,12 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, routes, type RouteName } from '@parklink/contract';
 import table from '../../functions/src/store/table.json';
-import { functionRoutes } from '../../functions/src/http/all';
+import { functionRoutes as allFunctionRoutes } from '../../functions/src/http/all';
+import { policy } from '../../functions/src/http/policy';
+
+/** What a deployed stage serves: every function but the development one (devOnly routes). */
+const DEV_ONLY = (Object.keys(routes) as RouteName[]).filter((name) => policy[name].devOnly);
+const functionRoutes = Object.fromEntries(Object.entries(allFunctionRoutes).filter(([, list]) => !list.every((r) => DEV_ONLY.includes(r.name))));
 
 const ROOT = resolve(__dirname, '../..');
 /** Functions run by a schedule rather than a route. */
@@ -68,9 +73,17 @@ describe('the prod package', () => {
       list.map((r) => `${routeKey(r.name)} → ${fn.toLowerCase()}`),
     );
     expect(deployed.sort()).toEqual(expected.sort());
-    // …and every route in the contract has a handler.
+    // …and every route in the contract but the development ones is deployed.
     const handled = new Set<RouteName>(Object.values(functionRoutes).flat().map((r) => r.name));
-    expect([...handled].sort()).toEqual((Object.keys(routes) as RouteName[]).sort());
+    expect([...handled].sort()).toEqual((Object.keys(routes) as RouteName[]).filter((name) => !DEV_ONLY.includes(name)).sort());
+  });
+
+  it('has no demo login or test hook at all: no route, no function', () => {
+    expect(DEV_ONLY.sort()).toEqual(['devClock', 'devLogin', 'devSweep', 'devUsers']);
+    const routeKeys = resourcesOf('AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey as string);
+    for (const name of DEV_ONLY) expect(routeKeys).not.toContain(routeKey(name));
+    expect(routeKeys.filter((key) => /\/v1\/(auth\/)?dev\b/.test(key))).toEqual([]);
+    expect(Object.keys(template.Resources).filter((id) => /^DevLambdaFunction/.test(id))).toEqual([]);
   });
 
   it('lets browsers call the API from the named h5 origins only', () => {

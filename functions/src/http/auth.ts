@@ -1,4 +1,4 @@
-import { DevLoginInput, WechatLoginInput, type DevUserList, type Session } from '@parklink/contract';
+import { WechatLoginInput, type Session } from '@parklink/contract';
 import { DomainError, notFound } from '../domain/errors';
 import { WeChatError } from '../ports/wechat';
 import { directory, userOf, type UserRecord } from '../store/directory';
@@ -10,32 +10,6 @@ import { issueToken } from './tokens';
 const SPENT_CODE_ERRORS = new Set([40029, 40163]);
 
 export const authRoutes = [
-  route('devUsers', async ({ deps }) => {
-    refuseInProd(deps);
-    const users = (await directory.listDemoUsers(deps.db)).sort(byRoleThenUnit);
-    const parkNames = await parkNamesOf(deps, users);
-    const body: DevUserList = {
-      users: users.map((u) => ({
-        id: u.id,
-        name: u.name,
-        parkId: u.parkId,
-        parkName: parkNames.get(u.parkId) ?? u.parkId,
-        roles: u.roles,
-        ...(u.departmentName ? { departmentName: u.departmentName } : {}),
-        ...(u.enterpriseName ? { enterpriseName: u.enterpriseName } : {}),
-      })),
-    };
-    return json(200, body);
-  }),
-
-  route('devLogin', async (ctx) => {
-    refuseInProd(ctx.deps);
-    const { userId } = ctx.body(DevLoginInput);
-    const user = await directory.findUserById(ctx.deps.db, userId);
-    if (!user?.demo) throw notFound('演示用户', 'demo user');
-    return json(200, await sessionFor(ctx.deps, user));
-  }),
-
   route('wechatLogin', async (ctx) => {
     const input = ctx.body(WechatLoginInput);
     const openid = await openidFor(ctx.deps, input.code);
@@ -63,21 +37,6 @@ export const authRoutes = [
 
 export const handler = lambdaHandler(authRoutes);
 
-const ROLE_ORDER = ['enterprise', 'liaison', 'dept_head', 'station_host', 'admin'];
-const unitOf = (u: UserRecord) => u.enterpriseName ?? u.departmentName ?? '';
-
-/** Enterprises first, then liaisons and heads grouped by department: the order a tester looks for them. */
-function byRoleThenUnit(a: UserRecord, b: UserRecord): number {
-  const role = (u: UserRecord) => ROLE_ORDER.indexOf(u.roles[0] ?? 'admin');
-  return role(a) - role(b) || unitOf(a).localeCompare(unitOf(b), 'zh-CN') || a.id.localeCompare(b.id);
-}
-
-function refuseInProd(deps: Deps) {
-  if (deps.config.stage === 'prod') {
-    throw new DomainError('NOT_AVAILABLE_IN_PROD', '生产环境不提供演示登录', 'dev login is disabled in prod');
-  }
-}
-
 async function openidFor(deps: Deps, code: string): Promise<string> {
   if (!deps.wechat) {
     throw new DomainError('WECHAT_UNAVAILABLE', '未配置微信登录', 'WeChat login is not configured (WECHAT_APP_ID)');
@@ -93,7 +52,7 @@ async function openidFor(deps: Deps, code: string): Promise<string> {
   }
 }
 
-async function sessionFor(deps: Deps, record: UserRecord): Promise<Session> {
+export async function sessionFor(deps: Deps, record: UserRecord): Promise<Session> {
   if (record.suspended) throw new DomainError('FORBIDDEN', '账号已停用，请联系园区管理员', 'user is suspended');
   const park = await directory.getPark(deps.db, record.parkId);
   if (!park) throw notFound('园区', 'park');
@@ -101,10 +60,4 @@ async function sessionFor(deps: Deps, record: UserRecord): Promise<Session> {
   const { token, expiresAt } = await issueToken(deps, user);
   const department = user.departmentId ? await directory.getDepartment(deps.db, user.parkId, user.departmentId) : undefined;
   return { token, expiresAt, user: { ...user, parkName: park.name, ...(department ? { departmentKind: department.kind } : {}) } };
-}
-
-async function parkNamesOf(deps: Deps, users: UserRecord[]): Promise<Map<string, string>> {
-  const parkIds = [...new Set(users.map((u) => u.parkId))];
-  const parks = await Promise.all(parkIds.map((id) => directory.getPark(deps.db, id)));
-  return new Map(parks.flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
 }

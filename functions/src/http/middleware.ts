@@ -13,7 +13,7 @@ import { defaultDeps, type Deps } from './deps';
 import { ulidGenerator } from '../ports/ids';
 import { verifyToken } from './tokens';
 import { parseInput } from './validation';
-import { needsLogin, roleMayCall } from './policy';
+import { needsLogin, policy, roleMayCall } from './policy';
 import { isStoreUnavailable } from '../store/unavailable';
 
 /** The largest body a route takes, in bytes; bigger ones are refused before they are parsed. */
@@ -69,6 +69,7 @@ export async function dispatch(routes: Route[], event: APIGatewayProxyEventV2, d
     if (!matched) throw new DomainError('NOT_FOUND', '接口不存在', `no route for ${event.routeKey}`);
     refuseLargeBody(event, bodyLimitOf(matched.name));
     // Tokens expire in real time; only business time (deadlines) follows a moved test clock.
+    if (policy[matched.name].devOnly && deps.config.stage === 'prod') throw notInProd();
     const user = needsLogin(matched.name) ? await authenticate(deps, event) : undefined;
     if (user && !roleMayCall(matched.name, user.roles)) throw roleRefused(matched.name);
     const callDeps = await withStageClock(deps);
@@ -91,6 +92,8 @@ export async function withStageClock(deps: Deps): Promise<Deps> {
   // Ids carry their creation time (ports/ids.ts): stamp them with the moved clock too.
   return { ...deps, clock, newId: ulidGenerator(() => clock.now().getTime()) };
 }
+
+const notInProd = () => new DomainError('NOT_AVAILABLE_IN_PROD', '生产环境不提供测试接口', 'development and test routes are absent in prod');
 
 /** Nothing about any record is read yet: the refusal depends on the route and the role alone. */
 const roleRefused = (name: RouteName) =>
