@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Actor, Id, IsoTime, Role } from './common';
 import { CategoryField } from './fields';
 import { DepartmentKind, SlaSpec } from './categories';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Attachment, CreateUploadInput } from './attachments';
 import { Actor, ChinaDate, Id, IsoTime } from './common';
 import { BasisPoints, Fen } from './market';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Sortable ids (ULID, 26 Crockford base-32 characters) or readable seed ids such as `dept-tax`. */
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);

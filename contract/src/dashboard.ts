@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChinaDate, Id } from './common';
 import { CaseSummary } from './cases';
 import { RequestStatus } from './requests';

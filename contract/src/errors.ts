@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Machine-readable error codes; the client switches on these, never on messages. */
 export const ErrorCode = z.enum([

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Extra fields a category asks for on submission (like Open311 GeoReport v2 service definitions):

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, IsoTime } from './common';
 
 export const NotificationKind = z.enum([

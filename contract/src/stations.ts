@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, IsoTime } from './common';
 
 /** What a rider can find at a care station (爱心驿站). */

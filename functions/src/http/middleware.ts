@@ -4,7 +4,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { routeKey, type ApiErrorBody, type RouteName } from '@parklink/contract';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DomainError } from '../domain/errors';
 import type { User } from '../domain/user';
 import { readClockOffset, shiftedClock } from '../store/devClock';

@@ -16,7 +16,7 @@ import {
   type RequestList,
 } from '@parklink/contract';
 import type { ListRequestsQuery as ListQuery } from '@parklink/contract';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, notFound } from '../domain/errors';
 import * as lifecycle from '../domain/request';
 import { actsForDepartment, actsForEnterprise, type User } from '../domain/user';
