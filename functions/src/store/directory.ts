@@ -5,7 +5,7 @@
 import { GetCommand, PutCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { User } from '../domain/user';
 import { weekendsOnly } from '../domain/calendar';
-import { isConditionFailure, queryItems, stripKeys, type Db } from './db';
+import { isConditionFailure, putOnce, queryItems, stripKeys, type Db } from './db';
 import { INDEX, gsiKeys, keys, parkPk, prefixes } from './keys';
 
 export interface ParkRecord {
@@ -73,13 +73,18 @@ export interface UserRecord extends User {
   inviteExpiresAt?: string;
   /** Suspended by the park admin: every call is refused from the next one on. */
   suspended?: boolean;
+  /** Erased at the person's request (PIPL, services/erasure.ts): refused like a suspension, for good. */
+  erased?: boolean;
+  erasedAt?: string;
+  /** While an erasure is not finished: what it needs to find the person's records (removed at the end). */
+  erasure?: { since: string; name: string; roles: User['roles']; departmentId?: string; enterpriseId?: string };
   version?: number;
 }
 
 /** The person behind a record, without the login bookkeeping. */
 export function userOf(record: UserRecord): User {
-  const { inviteCode, openid, demo, inviteExpiresAt, suspended, version, ...user } = record;
-  void [inviteCode, openid, demo, inviteExpiresAt, suspended, version];
+  const { inviteCode, openid, demo, inviteExpiresAt, suspended, erased, erasedAt, erasure, version, ...user } = record;
+  void [inviteCode, openid, demo, inviteExpiresAt, suspended, erased, erasedAt, erasure, version];
   return user;
 }
 
@@ -109,20 +114,12 @@ export const directory = {
 
   /** Saves an admin's calendar only if nobody saved since `expectedVersion` (0: never saved). */
   async saveCalendar(db: Db, record: CalendarRecord & { version: number }, expectedVersion: number): Promise<boolean> {
-    try {
-      await db.doc.send(
-        new PutCommand({
-          TableName: db.tableName,
-          Item: directoryItems.calendar(record),
-          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk) OR attribute_not_exists(version)' : 'version = :v',
-          ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    // putOnce: a retry after a lost answer is not mistaken for someone else's save (db.ts).
+    return putOnce(db, {
+      Item: directoryItems.calendar(record),
+      ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk) OR attribute_not_exists(version)' : 'version = :v',
+      ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
+    });
   },
 
   /** The park's working calendar; weekends only if none was ever set. */

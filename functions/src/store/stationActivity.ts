@@ -6,7 +6,7 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } 
 import type { ReportStatus, StationReport } from '@parklink/contract';
 import { CHECKIN_WINDOW_MS, chinaDate } from '../domain/stationCare';
 import type { Station } from '../domain/stations';
-import { isConditionFailure, queryItems, stripKeys, type Db } from './db';
+import { isConditionFailure, putOnce, queryItems, stripKeys, type Db } from './db';
 import { INDEX, gsiKeys, keys, parkPk } from './keys';
 import { transact } from './stations';
 
@@ -102,13 +102,12 @@ export const stationActivity = {
   },
 
   async addReport(db: Db, report: ReportRecord): Promise<void> {
-    await db.doc.send(
-      new PutCommand({
-        TableName: db.tableName,
-        Item: { ...keys.stationReport(report.parkId, report.stationId, report.id), ...gsiKeys.openReport(report.parkId, report.stationId, report.id), entity: 'StationReport', ...report },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    // putOnce: a retry after a lost answer meets its own report and counts as written (db.ts).
+    const written = await putOnce(db, {
+      Item: { ...keys.stationReport(report.parkId, report.stationId, report.id), ...gsiKeys.openReport(report.parkId, report.stationId, report.id), entity: 'StationReport', ...report },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    if (!written) throw new Error(`station report ${report.id} exists already`);
   },
 
   /** Open reports of a park, or of one station of it, oldest first. */

@@ -209,6 +209,22 @@ describe('a write whose answer was lost happens exactly once', () => {
     expect(answer.body.counted).toBe(true);
     expect(await countNow()).toBe(before + 1);
   });
+
+  it('records a rider’s problem report once, answered 201', async () => {
+    const station = 'st-service-center';
+    const body = { kind: 'no_water', deviceId: 'device-faults-000002', note: '热水器坏了' };
+    const answer = await withLostAnswers(() => app.call<{ id: string }>('POST', `/v1/stations/${station}/reports`, { body, sourceIp: '10.9.9.8' }));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    const open = await app.call('GET', `/v1/managed-stations/${station}/reports`, { token: await app.login('u-host-center') });
+    expect(open.body.items.filter((r: { id: string }) => r.id === answer.body.id)).toHaveLength(1);
+  });
+
+  it('saves the park calendar once, never a false 409 from meeting its own save', async () => {
+    const current = (await call<{ version: number; holidays: string[] }>('admin', 'GET', '/v1/calendar')).body;
+    const answer = await withLostAnswers(() => call('admin', 'PUT', '/v1/calendar', { ...current, holidays: [...current.holidays, '2026-12-30'] }));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect((await call<{ version: number }>('admin', 'GET', '/v1/calendar')).body.version).toBe(current.version + 1);
+  });
 });
 
 /** A job run that dies at its `n`th write (before or after DynamoDB did it), then a normal run. */
