@@ -33,6 +33,14 @@ export default defineAppConfig({
       pages: ['index/index', 'ledger/index'],
     },
   ],
+  // The likely next area is fetched while the user looks at the page before it: from 首页 and 消息
+  // most taps open a request (submit, lists, detail); from the login page, 首页 follows and then the
+  // requests. Preloading stays far under WeChat's 2 MB per page.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['pages/requests'] },
+    'pages/inbox/index': { network: 'all', packages: ['pages/requests'] },
+    'pages/login/index': { network: 'all', packages: ['pages/requests'] },
+  },
   // Tab pages open with switchTab / reLaunch only (lib/nav.ts openTab). The 消息 tab (index 2) shows
   // the unread count as its badge (lib/unread.ts); in h5 Taro renders it as `.taro-tabbar-badge`.
   tabBar: {

@@ -153,6 +153,13 @@ describe('weapp build output', () => {
       { root: 'pages/dashboard', pages: ['index/index', 'ledger/index'] },
     ]);
     expect(app.lazyCodeLoading).toBe('requiredComponents');
+    // Requests, the most used area, are fetched ahead from the pages that lead to them.
+    const preload = (app as { preloadRule?: Record<string, { packages: string[] }> }).preloadRule ?? {};
+    expect(Object.keys(preload).sort()).toEqual(['pages/inbox/index', 'pages/index/index', 'pages/login/index']);
+    for (const [page, rule] of Object.entries(preload)) {
+      expect(app.pages, page).toContain(page);
+      for (const root of rule.packages) expect(app.subPackages?.map((s) => s.root), root).toContain(root);
+    }
     // getLocation needs both, or WeChat refuses it.
     expect(app.permission?.['scope.userLocation']?.desc).toBeTruthy();
     expect(app.requiredPrivateInfos).toEqual(['getLocation']);
