@@ -32,6 +32,11 @@ export default defineAppConfig({
       root: 'pages/dashboard',
       pages: ['index/index', 'ledger/index'],
     },
+    {
+      // 个人信息 (PIPL): every signed-in role, from 首页.
+      root: 'pages/me',
+      pages: ['privacy/index'],
+    },
   ],
   // The likely next area is fetched while the user looks at the page before it: from 首页 and 消息
   // most taps open a request (submit, lists, detail); from the login page, 首页 follows and then the

@@ -151,6 +151,7 @@ describe('weapp build output', () => {
       { root: 'pages/market', pages: ['list/index', 'post/index', 'detail/index', 'match/index'] },
       { root: 'pages/admin', pages: ['index/index', 'park/index', 'departments/index', 'categories/index', 'members/index', 'enterprises/index', 'audit/index'] },
       { root: 'pages/dashboard', pages: ['index/index', 'ledger/index'] },
+      { root: 'pages/me', pages: ['privacy/index'] },
     ]);
     expect(app.lazyCodeLoading).toBe('requiredComponents');
     // Requests, the most used area, are fetched ahead from the pages that lead to them.
@@ -285,6 +286,7 @@ describe('WeChat DevTools analysis (miniprogram-ci)', () => {
         'pages/admin/audit/index.json',
         'pages/dashboard/index/index.json',
         'pages/dashboard/ledger/index.json',
+        'pages/me/privacy/index.json',
       ].sort(),
     );
   });
@@ -314,6 +316,8 @@ describe('WeChat DevTools analysis (miniprogram-ci)', () => {
     expect(sizes['pages/admin/']).toBeGreaterThan(0);
     // 数据看板 and 台账导出 (the park admin) as well.
     expect(sizes['pages/dashboard/']).toBeGreaterThan(0);
+    // 个人信息 (PIPL) for every signed-in role, a small subpackage of its own.
+    expect(sizes['pages/me/']).toBeGreaterThan(0);
     for (const [pkg, bytes] of Object.entries(sizes)) if (pkg !== '__APP__') expect(bytes, pkg).toBeLessThan(2 * MB);
     expect(total).toBeLessThan(20 * MB);
   });

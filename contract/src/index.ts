@@ -14,3 +14,4 @@ export * from './cases';
 export * from './admin';
 export * from './dashboard';
 export * from './ledger';
+export * from './privacy';

@@ -11,6 +11,8 @@ export const routes = {
   wechatLogin: { method: 'POST', path: '/v1/auth/wechat', auth: false },
   me: { method: 'GET', path: '/v1/me', auth: true },
   subscribe: { method: 'POST', path: '/v1/me/subscriptions', auth: true },
+  myData: { method: 'GET', path: '/v1/me/data', auth: true },
+  deleteMe: { method: 'DELETE', path: '/v1/me', auth: true },
   listCategories: { method: 'GET', path: '/v1/categories', auth: true },
   listDepartments: { method: 'GET', path: '/v1/departments', auth: true },
   listEnterprises: { method: 'GET', path: '/v1/enterprises', auth: true },

@@ -33,6 +33,7 @@ import { dashboardApi, ledgerApi } from './dashboard';
 import { call } from './http';
 import { inboxApi, saveSubscriptions } from './inbox';
 import { marketApi } from './market';
+import { privacyApi } from './privacy';
 import { managedStationsApi, stationsApi } from './stations';
 import { saveSession, updateMe } from './session';
 
@@ -149,4 +150,6 @@ export const api = {
   dashboard: dashboardApi,
   /** 台账导出: start an export, poll it, download it by link. */
   ledger: ledgerApi,
+  /** 个人信息 (PIPL): the signed-in person's data, and erasing them. */
+  privacy: privacyApi,
 };

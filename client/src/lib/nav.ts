@@ -36,6 +36,8 @@ export const PAGES = {
   // Subpackage pages/dashboard (the park admin's figures and ledger export), opened from 园区管理.
   dashboard: '/pages/dashboard/index/index',
   ledger: '/pages/dashboard/ledger/index',
+  // Subpackage pages/me (every signed-in role): 个人信息, what is kept about them, 注销账号.
+  privacy: '/pages/me/privacy/index',
 } as const;
 
 export function open(url: string): void {

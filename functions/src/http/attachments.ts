@@ -29,8 +29,8 @@ export const attachmentRoutes = [
     const { attachmentId } = ctx.body(ConfirmAttachmentInput);
     const { deps, user } = ctx;
     const requestId = requestIdOf(ctx);
-    const load = async () => lifecycle.assertCanView(await requestStore.get(deps.db, user.parkId, requestId), user);
-    const current = await load();
+    const check = (state: lifecycle.RequestState | undefined) => lifecycle.assertCanView(state, user);
+    const current = check(await requestStore.get(deps.db, user.parkId, requestId));
     // A repeated confirm answers as the first did.
     if ((current.attachments ?? []).some((a) => a.id === attachmentId)) {
       return json(200, lifecycle.toView(current, user, deps.clock.now().toISOString()));
@@ -42,7 +42,7 @@ export const attachmentRoutes = [
     const declared = await receiveUpload(deps, user.id, pending, final);
     let saved: Awaited<ReturnType<typeof applyChange>>;
     try {
-      saved = await applyChange(deps, user.parkId, load, (s, moment) => attach(s, user, attachmentId, declared, moment));
+      saved = await applyChange(deps, user.parkId, { requestId, check }, (s, moment) => attach(s, user, attachmentId, declared, moment));
     } catch (error) {
       // Refused on the fresh state (quota reached meanwhile, request closed): keep nothing.
       await Promise.all([deps.storage.delete(final), deps.storage.delete(pending)]);

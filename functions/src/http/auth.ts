@@ -54,6 +54,7 @@ async function openidFor(deps: Deps, code: string): Promise<string> {
 
 export async function sessionFor(deps: Deps, record: UserRecord): Promise<Session> {
   if (record.suspended) throw new DomainError('FORBIDDEN', '账号已停用，请联系园区管理员', 'user is suspended');
+  if (record.erased) throw new DomainError('UNAUTHENTICATED', '账号已注销', 'user is erased');
   const park = await directory.getPark(deps.db, record.parkId);
   if (!park) throw notFound('园区', 'park');
   const user = userOf(record);

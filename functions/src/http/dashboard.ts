@@ -71,14 +71,13 @@ export const dashboardRoutes = [
 
 export const handler = lambdaHandler(dashboardRoutes);
 
-/** Every department's overdue list (its pools and assigned work past their deadlines), without repeats. */
+/**
+ * The park's most overdue open requests: every pool and every department's assigned work past its
+ * deadline, merged most overdue first. Each range is read once — a category's pool is shared by
+ * its departments, so reading each department's overdue list read shared pools several times.
+ */
 async function openOverdue(deps: Deps, parkId: string, now: string): Promise<RequestState[]> {
   const [departments, categories] = await Promise.all([directory.listDepartments(deps.db, parkId), directory.listCategories(deps.db, parkId)]);
-  const pages = await Promise.all(
-    departments.map((d) => {
-      const theirs = categories.filter((c) => c.departmentIds.includes(d.id)).map((c) => c.id);
-      return listPage(deps.db, { sources: listSources.overdue(parkId, theirs, d.id, now), ascending: true }, OVERDUE_LIMIT);
-    }),
-  );
-  return [...new Map(pages.flatMap((p) => p.items).map((r) => [r.id, r])).values()];
+  const sources = listSources.parkOverdue(parkId, categories.map((c) => c.id), departments.map((d) => d.id), now);
+  return (await listPage(deps.db, { sources, ascending: true }, OVERDUE_LIMIT)).items;
 }

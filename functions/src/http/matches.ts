@@ -23,7 +23,7 @@ export const matchRoutes = [
   route('proposeMatch', async (ctx) => {
     const input = ctx.body(ProposeMatchInput);
     const { deps, user } = ctx;
-    const [need, resource] = await Promise.all([marketStore.getNeed(deps.db, user.parkId, input.needId), marketStore.getResource(deps.db, user.parkId, input.resourceId)]);
+    const { need, resource } = await marketStore.getNeedAndResource(deps.db, user.parkId, input.needId, input.resourceId);
     const now = deps.clock.now().toISOString();
     // Another owner's paused post is not there for the caller (its GET answers 404), so not here either.
     if (!need || !visible(need, user, now)) throw new DomainError('NOT_FOUND', '需求不存在', 'need not found', 'needId');

@@ -70,9 +70,11 @@ export async function dispatch(routes: Route[], event: APIGatewayProxyEventV2, d
     refuseLargeBody(event, bodyLimitOf(matched.name));
     // Tokens expire in real time; only business time (deadlines) follows a moved test clock.
     if (policy[matched.name].devOnly && deps.config.stage === 'prod') throw notInProd();
-    const user = needsLogin(matched.name) ? await authenticate(deps, event) : undefined;
+    const caller = needsLogin(matched.name) ? await authenticate(deps, event) : undefined;
+    const user = caller?.user;
     if (user && !roleMayCall(matched.name, user.roles)) throw roleRefused(matched.name);
-    const callDeps = await withStageClock(deps);
+    // A signed-in call's clock offset came with the caller's record (one round trip); a public call reads it.
+    const callDeps = caller ? withClockOffset(deps, caller.clockOffsetMs) : await withStageClock(deps);
     userId = user?.id;
     result = await matched.handle(context(callDeps, event, requestId, user));
   } catch (error) {
@@ -86,7 +88,11 @@ export async function dispatch(routes: Route[], event: APIGatewayProxyEventV2, d
 /** Outside prod, the clock a browser test moved (store/devClock.ts); prod's clock is never touched. */
 export async function withStageClock(deps: Deps): Promise<Deps> {
   if (deps.config.stage === 'prod') return deps;
-  const offset = await readClockOffset(deps.db);
+  return withClockOffset(deps, await readClockOffset(deps.db));
+}
+
+/** The deps of a call whose clock runs `offset` ms ahead (0 in prod, which never reads an offset). */
+function withClockOffset(deps: Deps, offset: number): Deps {
   if (!offset) return deps;
   const clock = shiftedClock(deps.clock, offset);
   // Ids carry their creation time (ports/ids.ts): stamp them with the moved clock too.
@@ -99,16 +105,19 @@ const notInProd = () => new DomainError('NOT_AVAILABLE_IN_PROD', '生产环境�
 const roleRefused = (name: RouteName) =>
   new DomainError('FORBIDDEN', '您的账号没有使用此功能的权限', `your roles may not call ${name}`);
 
-async function authenticate(deps: Deps, event: APIGatewayProxyEventV2): Promise<User> {
+/** The signed-in caller, and outside prod the dev clock's offset, read in the same round trip. */
+async function authenticate(deps: Deps, event: APIGatewayProxyEventV2): Promise<{ user: User; clockOffsetMs: number }> {
   const header = event.headers?.authorization ?? event.headers?.Authorization;
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new DomainError('UNAUTHENTICATED', '请先登录', 'missing bearer token');
   const claims = await verifyToken(deps, token);
-  const record = await directory.getUser(deps.db, claims.parkId, claims.userId);
+  const { user: record, clockOffsetMs } = await directory.getCaller(deps.db, claims.parkId, claims.userId, deps.config.stage !== 'prod');
   if (!record) throw new DomainError('UNAUTHENTICATED', '账号不存在或已停用，请重新登录', 'user no longer exists');
   // The record is read on every call, so a suspension takes effect on the very next one.
   if (record.suspended) throw new DomainError('UNAUTHENTICATED', '账号已停用，请联系园区管理员', 'user is suspended');
-  return userOf(record);
+  // An erased account (DELETE /v1/me, services/erasure.ts) is refused the same way, for good.
+  if (record.erased) throw new DomainError('UNAUTHENTICATED', '账号已注销', 'user is erased');
+  return { user: userOf(record), clockOffsetMs };
 }
 
 function context(deps: Deps, event: APIGatewayProxyEventV2, requestId: string, user: User | undefined): Context {

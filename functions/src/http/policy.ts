@@ -17,7 +17,7 @@ import type { Role } from '@parklink/contract';
 export const relations = {
   none: 'no record of anyone: a login, a health check, public reference data',
   public: 'a public record of any park (care stations), rate-limited per address',
-  self: 'the caller’s own account, inbox and consents',
+  self: 'the caller’s own account, inbox and consents (and, under PIPL, all of it exported or erased)',
   park: 'reference data of the caller’s own park (categories, departments, the calendar, the park)',
   parkAdmin: 'any record of the caller’s own park; only its admins call these routes',
   requestViewer: 'a request of the caller’s park that its enterprise, a department it is or was routed to, or the park admin may see (domain/request.ts canView)',
@@ -68,6 +68,8 @@ export const policy: Record<RouteName, Policy> = {
   wechatLogin: open(),
   me: by(ALL, 'self'),
   subscribe: by(ALL, 'self'),
+  myData: by(ALL, 'self'),
+  deleteMe: by(ALL, 'self'),
   listCategories: by(ALL, 'park'),
   listDepartments: by(ALL, 'park'),
   listEnterprises: by(ALL, 'park'),

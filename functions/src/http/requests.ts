@@ -21,7 +21,7 @@ import { DomainError, notFound } from '../domain/errors';
 import * as lifecycle from '../domain/request';
 import { actsForDepartment, actsForEnterprise, type User } from '../domain/user';
 import { directory } from '../store/directory';
-import { applyChange } from '../services/requestChanges';
+import { applyChange, type Known, type Target } from '../services/requestChanges';
 import { listPage, listSources, type ListSpec } from '../store/requestLists';
 import { requestStore } from '../store/requests';
 import { categoryView } from './categories';
@@ -37,10 +37,10 @@ export const requestRoutes = [
     const input = ctx.body(CreateRequestInput);
     const idempotencyKey = readIdempotencyKey(ctx);
     const { deps, user } = ctx;
-    const [category, departments, calendar] = await Promise.all([
-      directory.getCategory(deps.db, user.parkId, input.categoryId),
+    // The category and the calendar in one BatchGetItem, the departments (their names) beside it.
+    const [{ category, calendar }, departments] = await Promise.all([
+      directory.getCategoryWithCalendar(deps.db, user.parkId, input.categoryId),
       directory.listDepartments(deps.db, user.parkId),
-      directory.getCalendar(deps.db, user.parkId),
     ]);
     if (!category) throw new DomainError('VALIDATION_FAILED', '诉求类别：不存在', 'categoryId: unknown category', 'categoryId');
     const now = deps.clock.now();
@@ -87,7 +87,8 @@ export const requestRoutes = [
     const input = ctx.body(TransferInput);
     const target = await directory.getDepartment(ctx.deps.db, ctx.user.parkId, input.departmentId);
     if (!target) throw new DomainError('VALIDATION_FAILED', '转派部门：不存在', 'departmentId: unknown department', 'departmentId');
-    return change(ctx, (state, m) => lifecycle.transfer(state, ctx.user, input, { id: target.id, name: target.name }, m));
+    // The new department's heads hear of it: their ids are on the record just read.
+    return change(ctx, (state, m) => lifecycle.transfer(state, ctx.user, input, { id: target.id, name: target.name }, m), { departments: [target] });
   }),
 ];
 
@@ -119,16 +120,21 @@ function readIdempotencyKey(ctx: Context): string | undefined {
   return parsed.data;
 }
 
-async function loadVisible(ctx: Context): Promise<lifecycle.RequestState> {
+/** The request the path names, as long as the caller may see it (404 otherwise, as if it did not exist). */
+function visibleTarget(ctx: Context): Target {
   const id = Id.safeParse(ctx.param('id'));
   if (!id.success) throw notFound('诉求', 'request');
-  const state = await requestStore.get(ctx.deps.db, ctx.user.parkId, id.data);
-  return lifecycle.assertCanView(state, ctx.user);
+  return { requestId: id.data, check: (state) => lifecycle.assertCanView(state, ctx.user) };
+}
+
+async function loadVisible(ctx: Context): Promise<lifecycle.RequestState> {
+  const { requestId, check } = visibleTarget(ctx);
+  return check(await requestStore.get(ctx.deps.db, ctx.user.parkId, requestId));
 }
 
 /** Read → decide (pure domain) → save with a version check and the inbox messages it causes. */
-async function change(ctx: Context, command: Command) {
-  const { state, now } = await applyChange(ctx.deps, ctx.user.parkId, () => loadVisible(ctx), command);
+async function change(ctx: Context, command: Command, known?: Known) {
+  const { state, now } = await applyChange(ctx.deps, ctx.user.parkId, visibleTarget(ctx), command, known);
   return json(200, lifecycle.toView(state, ctx.user, now));
 }
 

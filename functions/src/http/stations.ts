@@ -16,6 +16,7 @@ import { RATE_RULES } from '../domain/rateLimits';
 import { photoKey } from '../domain/stationCare';
 import { hasAmenities, summarise, upcomingClosures, type Station } from '../domain/stations';
 import { openState } from '../domain/openingHours';
+import type { WorkCalendar } from '../domain/calendar';
 import { directory } from '../store/directory';
 import { stationActivity } from '../store/stationActivity';
 import { stationStore } from '../store/stations';
@@ -121,10 +122,31 @@ async function publicStation(ctx: Context): Promise<Station> {
   return station;
 }
 
+/**
+ * Each park's holidays, read once per call; the parks asked for together (the stations of one
+ * probe, the page of results) share one BatchGetItem instead of a GetItem per park.
+ */
 function holidayLookup(deps: Deps) {
   const cache = new Map<string, Promise<string[]>>();
-  return (parkId: string) => {
-    if (!cache.has(parkId)) cache.set(parkId, directory.getCalendar(deps.db, parkId).then((c) => c.holidays));
-    return cache.get(parkId)!;
+  let batch: { parkIds: string[]; read: Promise<Map<string, WorkCalendar>> } | undefined;
+  return (parkId: string): Promise<string[]> => {
+    let holidays = cache.get(parkId);
+    if (!holidays) {
+      if (!batch) {
+        // Sent once the current synchronous pass is over, so that every park it asks for joins.
+        const next: { parkIds: string[]; read: Promise<Map<string, WorkCalendar>> } = {
+          parkIds: [],
+          read: Promise.resolve().then(() => {
+            batch = undefined;
+            return directory.getCalendars(deps.db, next.parkIds);
+          }),
+        };
+        batch = next;
+      }
+      batch.parkIds.push(parkId);
+      holidays = batch.read.then((calendars) => calendars.get(parkId)?.holidays ?? []);
+      cache.set(parkId, holidays);
+    }
+    return holidays;
   };
 }

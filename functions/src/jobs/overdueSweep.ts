@@ -6,8 +6,9 @@
  * The same run closes the market's posts whose date has passed (marketExpiry.ts).
  */
 import { dueEscalations } from '../domain/escalation';
-import { escalate } from '../domain/request';
+import { escalate, type RequestState } from '../domain/request';
 import { defaultDeps, type Deps } from '../http/deps';
+import { resumeErasures } from '../services/erasure';
 import { applyChange } from '../services/requestChanges';
 import { directory } from '../store/directory';
 import { expireMarketPosts } from './marketExpiry';
@@ -19,21 +20,22 @@ export interface SweepResult {
   escalated: number;
   /** Needs and resources closed because their date passed. */
   postsClosed: number;
+  /** Erasures (PIPL) that failed half-way, finished now (services/erasure.ts). */
+  erasuresFinished: number;
 }
 
 export async function sweepOverdue(deps: Deps): Promise<SweepResult> {
-  const result: SweepResult = { parks: 0, examined: 0, escalated: 0, postsClosed: 0 };
+  const result: SweepResult = { parks: 0, examined: 0, escalated: 0, postsClosed: 0, erasuresFinished: 0 };
   for (const parkId of await directory.listParkIds(deps.db)) {
     result.parks++;
     const now = deps.clock.now().toISOString();
     for (const requestId of await requestStore.listDue(deps.db, parkId, now)) {
       result.examined++;
-      const load = async () => {
-        const state = await requestStore.get(deps.db, parkId, requestId);
+      const check = (state: RequestState | undefined) => {
         if (!state) throw new Error(`request ${requestId} vanished from park ${parkId}`);
         return state;
       };
-      const { changed } = await applyChange(deps, parkId, load, (state, moment) => {
+      const { changed } = await applyChange(deps, parkId, { requestId, check }, (state, moment) => {
         const steps = dueEscalations(state, moment.now);
         return steps.length ? escalate(state, steps, moment) : undefined;
       });
@@ -41,6 +43,7 @@ export async function sweepOverdue(deps: Deps): Promise<SweepResult> {
     }
     result.postsClosed += await expireMarketPosts(deps, parkId, now);
   }
+  result.erasuresFinished = await resumeErasures(deps);
   return result;
 }
 

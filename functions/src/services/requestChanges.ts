@@ -7,7 +7,7 @@ import { DomainError } from '../domain/errors';
 import { notificationsFor, type Audience, type NotificationDraft } from '../domain/notifications';
 import type { Moment, RequestState } from '../domain/request';
 import type { Deps } from '../http/deps';
-import { directory } from '../store/directory';
+import { directory, type DepartmentRecord, type ParkRecord } from '../store/directory';
 import type { NotificationRecord } from '../store/inbox';
 import { requestStore, VersionConflict } from '../store/requests';
 
@@ -19,20 +19,35 @@ const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve
 /** `decide` returns the next state, or undefined when there is nothing to do. */
 export type Decision = (state: RequestState, moment: Moment) => RequestState | undefined;
 
+/** The request to change, and what the caller requires of it (e.g. that they may see it: 404 if not). */
+export interface Target {
+  requestId: string;
+  check: (state: RequestState | undefined) => RequestState;
+}
+
+/** Directory records the caller has read already (a transfer's target department): not read again. */
+export interface Known {
+  departments?: DepartmentRecord[];
+}
+
 export async function applyChange(
   deps: Deps,
   parkId: string,
-  load: () => Promise<RequestState>,
+  target: Target,
   decide: Decision,
+  known: Known = {},
 ): Promise<{ state: RequestState; changed: boolean; now: string }> {
-  const calendar = await directory.getCalendar(deps.db, parkId);
+  // The first read brings the park's calendar along (one BatchGetItem); a retry re-reads the request only.
+  const first = await requestStore.getWithCalendar(deps.db, parkId, target.requestId);
+  const calendar = first.calendar;
+  const audiences = audienceDirectory(deps, parkId, known);
   for (let attempt = 1; ; attempt++) {
-    const state = await load();
+    const state = target.check(attempt === 1 ? first.state : await requestStore.get(deps.db, parkId, target.requestId));
     const now = deps.clock.now().toISOString();
     const next = decide(state, { now, eventId: deps.newId(), calendar });
     if (!next) return { state, changed: false, now };
     const added = next.timeline.slice(state.timeline.length);
-    const messages = await inboxMessages(deps, next, notificationsFor(next, added), now);
+    const messages = await inboxMessages(deps, next, notificationsFor(next, added), now, audiences);
     try {
       await requestStore.save(deps.db, next, messages);
       return { state: next, changed: true, now };
@@ -44,11 +59,11 @@ export async function applyChange(
   }
 }
 
-async function inboxMessages(deps: Deps, state: RequestState, drafts: NotificationDraft[], now: string): Promise<NotificationRecord[]> {
+async function inboxMessages(deps: Deps, state: RequestState, drafts: NotificationDraft[], now: string, audiences: AudienceDirectory): Promise<NotificationRecord[]> {
   const seen = new Set<string>();
   const messages: NotificationRecord[] = [];
   for (const draft of drafts) {
-    for (const userId of await recipients(deps, state.parkId, draft.audience)) {
+    for (const userId of await recipients(audiences, draft.audience)) {
       const key = `${userId}:${draft.kind}:${draft.title}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -68,15 +83,33 @@ async function inboxMessages(deps: Deps, state: RequestState, drafts: Notificati
   return messages;
 }
 
-async function recipients(deps: Deps, parkId: string, audience: Audience): Promise<string[]> {
+type AudienceDirectory = ReturnType<typeof audienceDirectory>;
+
+/**
+ * Where the heads and admins an audience names are listed: read once per change, however many
+ * messages name them, and not at all when the caller already has the records.
+ */
+function audienceDirectory(deps: Deps, parkId: string, known: Known) {
+  let departments: Promise<DepartmentRecord[]> | undefined;
+  let park: Promise<ParkRecord | undefined> | undefined;
+  return {
+    departments(ids: string[]): Promise<DepartmentRecord[]> {
+      if (known.departments && ids.every((id) => known.departments!.some((d) => d.id === id))) return Promise.resolve(known.departments);
+      return (departments ??= directory.listDepartments(deps.db, parkId));
+    },
+    park: () => (park ??= directory.getPark(deps.db, parkId)),
+  };
+}
+
+async function recipients(audiences: AudienceDirectory, audience: Audience): Promise<string[]> {
   switch (audience.kind) {
     case 'user':
       return [audience.userId];
     case 'departmentHeads': {
-      const departments = await directory.listDepartments(deps.db, parkId);
+      const departments = await audiences.departments(audience.departmentIds);
       return departments.filter((d) => audience.departmentIds.includes(d.id)).flatMap((d) => d.headUserIds ?? []);
     }
     case 'parkAdmins':
-      return (await directory.getPark(deps.db, parkId))?.adminUserIds ?? [];
+      return (await audiences.park())?.adminUserIds ?? [];
   }
 }

@@ -14,7 +14,7 @@ export interface DynamoOptions {
 /**
  * Retries are chosen, not inherited: the SDK's standard mode (exponential backoff with full jitter,
  * a retry quota) retries throttling, 5xx and network errors, 3 attempts in all with up to ~0.3 s
- * of waiting between them. An attempt that cannot connect gives up after 1 s, one that gets no
+ * of waiting between them. An attempt that cannot connect gives up after 3 s, one that gets no
  * answer after 5 s: when DynamoDB is down the API answers 503 within API Gateway's 30 s
  * (store/unavailable.ts) instead of hanging until the gateway's timeout.
  * Writes that a retry could repeat are conditional (a retried put meets its own item) or carry an
@@ -25,7 +25,7 @@ export function documentClient(options: DynamoOptions): DynamoDBDocumentClient {
     region: options.region,
     maxAttempts: options.maxAttempts ?? 3,
     retryMode: 'standard',
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: options.requestTimeoutMs ?? 5_000 },
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: options.requestTimeoutMs ?? 5_000 },
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 
 /** What every store module needs: the client and the table. */
 export interface Db {
@@ -64,6 +64,27 @@ export async function putOnce(db: Db, put: ConditionalPut): Promise<boolean> {
     );
     return !!Item && sameItem(Item, put.Item);
   }
+}
+
+type ItemKey = { pk: string; sk: string };
+
+/**
+ * Several items by key in one round trip (BatchGetItem, up to 100 keys), in the order asked,
+ * undefined where there is none. Keys DynamoDB leaves unprocessed (throttling) are asked again.
+ * `consistent` reads them all strongly consistent, as a GetItem with ConsistentRead would.
+ */
+export async function getItems(db: Db, wanted: ItemKey[], options: { consistent?: boolean } = {}): Promise<(Record<string, unknown> | undefined)[]> {
+  const id = (key: { pk?: unknown; sk?: unknown }) => `${String(key.pk)}\u0000${String(key.sk)}`;
+  // DynamoDB refuses a batch that names a key twice.
+  let Keys: Record<string, unknown>[] | undefined = [...new Map(wanted.map(({ pk, sk }) => [id({ pk, sk }), { pk, sk }])).values()];
+  if (Keys.length > 100) throw new Error(`getItems takes up to 100 keys, not ${Keys.length}`);
+  const found = new Map<string, Record<string, unknown>>();
+  while (Keys?.length) {
+    const page = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys, ...(options.consistent ? { ConsistentRead: true } : {}) } } }));
+    for (const item of page.Responses?.[db.tableName] ?? []) found.set(id(item), item);
+    Keys = page.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
+  }
+  return wanted.map((key) => found.get(id(key)));
 }
 
 /** Drops the key and bookkeeping attributes before a record leaves the store. */

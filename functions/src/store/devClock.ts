@@ -8,10 +8,13 @@ import type { Clock } from '../ports/clock';
 import type { Db } from './db';
 
 const KEY = { pk: 'DEV#CLOCK', sk: 'CLOCK' };
+/** The offset's item, for reading it in the same round trip as another (directory.getCaller). */
+export const CLOCK_KEY = KEY;
+export const clockOffsetOf = (item: Record<string, unknown> | undefined): number => Number(item?.offsetMs ?? 0);
 
 export async function readClockOffset(db: Db): Promise<number> {
   const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: KEY }));
-  return Number(Item?.offsetMs ?? 0);
+  return clockOffsetOf(Item);
 }
 
 export async function writeClockOffset(db: Db, offsetMs: number): Promise<void> {

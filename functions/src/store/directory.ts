@@ -5,7 +5,8 @@
 import { GetCommand, PutCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { User } from '../domain/user';
 import { weekendsOnly } from '../domain/calendar';
-import { isConditionFailure, putOnce, queryItems, stripKeys, type Db } from './db';
+import { getItems, isConditionFailure, putOnce, queryItems, stripKeys, type Db } from './db';
+import { CLOCK_KEY, clockOffsetOf } from './devClock';
 import { INDEX, gsiKeys, keys, parkPk, prefixes } from './keys';
 
 export interface ParkRecord {
@@ -97,6 +98,12 @@ async function queryAll<T>(db: Db, input: Omit<QueryCommandInput, 'TableName'>):
   return (await queryItems(db, input)).map((item) => stripKeys<T>(item));
 }
 
+/** A calendar item as deadlines use it; weekends only if none was ever set. */
+export function workCalendarOf(item: Record<string, unknown> | undefined): WorkCalendar {
+  const record = item ? stripKeys<CalendarRecord>(item) : undefined;
+  return record ? { holidays: record.holidays, workdays: record.workdays } : weekendsOnly;
+}
+
 const inPark = (db: Db, parkId: string, prefix: string) =>
   queryAll(db, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
@@ -126,6 +133,34 @@ export const directory = {
   async getCalendar(db: Db, parkId: string): Promise<WorkCalendar> {
     const record = await get<CalendarRecord>(db, keys.calendar(parkId));
     return record ? { holidays: record.holidays, workdays: record.workdays } : weekendsOnly;
+  },
+
+  /** Several parks' calendars in one round trip (up to 100 parks): the parks of the stations near a rider. */
+  async getCalendars(db: Db, parkIds: string[]): Promise<Map<string, WorkCalendar>> {
+    const items = await getItems(db, parkIds.map((id) => keys.calendar(id)));
+    return new Map(parkIds.map((id, i) => [id, workCalendarOf(items[i])]));
+  },
+
+  /** A category with the calendar its deadlines are counted on, in one round trip (a new request). */
+  async getCategoryWithCalendar(db: Db, parkId: string, categoryId: string): Promise<{ category: CategoryRecord | undefined; calendar: WorkCalendar }> {
+    const [category, calendar] = await getItems(db, [keys.category(parkId, categoryId), keys.calendar(parkId)]);
+    return { category: category && stripKeys<CategoryRecord>(category), calendar: workCalendarOf(calendar) };
+  },
+
+  /** The park and, for a liaison, their department, in one round trip (GET /v1/me). */
+  async getParkAndDepartment(db: Db, parkId: string, departmentId: string | undefined): Promise<{ park: ParkRecord | undefined; department: DepartmentRecord | undefined }> {
+    const [park, department] = await getItems(db, [keys.park(parkId), ...(departmentId ? [keys.department(parkId, departmentId)] : [])]);
+    return { park: park && stripKeys<ParkRecord>(park), department: department && stripKeys<DepartmentRecord>(department) };
+  },
+
+  /**
+   * The caller's record, read on every signed-in call (http/middleware.ts): never cached, and read
+   * consistently, so a suspension holds from the very next call on any container. Outside prod the
+   * dev clock's offset (devClock.ts) comes in the same round trip: one BatchGetItem, not two reads.
+   */
+  async getCaller(db: Db, parkId: string, userId: string, withClockOffset: boolean): Promise<{ user: UserRecord | undefined; clockOffsetMs: number }> {
+    const [user, clock] = await getItems(db, [keys.user(parkId, userId), ...(withClockOffset ? [CLOCK_KEY] : [])], { consistent: true });
+    return { user: user && stripKeys<UserRecord>(user), clockOffsetMs: clockOffsetOf(clock) };
   },
 
   async listParkIds(db: Db): Promise<string[]> {

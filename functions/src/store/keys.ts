@@ -51,6 +51,7 @@
  * | a user's inbox, newest first                     | table | INBOX#<user>                    | N#<ulid>                    |
  * | inbox messages still to push to WeChat (outbox)  | gsi4  | PUSH#PENDING                    | <at>#<ulid>                 |
  * | a user's unread messages (count)                 | gsi3  | INBOX#<user>#UNREAD             | <ulid>                      |
+ * | erasures (PIPL) not finished yet (the sweep resumes them) | gsi4 | ERASURE#PENDING        | <since>#<park>#<user>       |
  *
  * Every item also carries `parkId` and `entity` attributes, so any item tells whose it is and what it is.
  */
@@ -128,6 +129,8 @@ export const gsiKeys = {
   due: (parkId: string, at: string, requestId: string) => ({ gsi4pk: `${parkPk(parkId)}#DUE`, gsi4sk: `${at}#${requestId}` }),
   pushPending: (at: string, notificationId: string) => ({ gsi4pk: 'PUSH#PENDING', gsi4sk: `${at}#${notificationId}` }),
   unread: (userId: string, notificationId: string) => ({ gsi3pk: `INBOX#${userId}#UNREAD`, gsi3sk: notificationId }),
+  /** On a user record while its erasure (services/erasure.ts) is not finished. */
+  pendingErasure: (since: string, parkId: string, userId: string) => ({ gsi4pk: 'ERASURE#PENDING', gsi4sk: `${since}#${parkId}#${userId}` }),
   departmentPool: (parkId: string, departmentId: string, deadlineAt: string, requestId: string) => ({
     gsi1pk: `${parkPk(parkId)}#POOL#DEPT#${departmentId}`,
     gsi1sk: `${deadlineAt}#${requestId}`,

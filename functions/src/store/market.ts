@@ -8,7 +8,7 @@ import { GetCommand, QueryCommand, type QueryCommandInput, type TransactWriteCom
 import type { MatchRecord } from '../domain/market/match';
 import type { NeedRecord, ResourceRecord } from '../domain/market/posts';
 import { DomainError } from '../domain/errors';
-import { queryItems, stripKeys, type Db } from './db';
+import { getItems, queryItems, stripKeys, type Db } from './db';
 import { notificationItem, type NotificationRecord } from './inbox';
 import { INDEX, gsiKeys, idRange, isKeyValue, keys } from './keys';
 import { transact } from './stations';
@@ -83,6 +83,12 @@ export const marketStore = {
   async getResource(db: Db, parkId: string, id: string): Promise<ResourceRecord | undefined> {
     const r = await getItem<ResourceRecord>(db, keys.resource(parkId, id));
     return r ? { ...r, succeededMatches: r.succeededMatches ?? 0 } : undefined;
+  },
+
+  /** A need and a resource of a park in one round trip (a proposal names both). */
+  async getNeedAndResource(db: Db, parkId: string, needId: string, resourceId: string): Promise<{ need: NeedRecord | undefined; resource: ResourceRecord | undefined }> {
+    const [need, resource] = await getItems(db, [keys.need(parkId, needId), keys.resource(parkId, resourceId)], { consistent: true });
+    return { need: need && (normalise('need', need) as NeedRecord), resource: resource && (normalise('resource', resource) as ResourceRecord) };
   },
 
   /** A page of a park's posts (newest first) or an owner's, keeping those `keep` accepts. */

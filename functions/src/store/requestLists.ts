@@ -184,4 +184,12 @@ export const listSources = {
     ...listSources.pool(parkId, categoryIds, departmentId).map((s) => ({ ...s, skBelow: now })),
     { index: 'gsi5', pk: gsiKeys.departmentAssigned(parkId, departmentId, '', '').gsi5pk, skBelow: now },
   ],
+  /** Past their deadline anywhere in the park: every category's and department's pool, every department's assigned work, each once. */
+  parkOverdue: (parkId: string, categoryIds: string[], departmentIds: string[], now: string): Source[] => [
+    ...categoryIds.map((c) => ({ index: 'gsi1' as const, pk: gsiKeys.categoryPool(parkId, c, '', '').gsi1pk, skBelow: now })),
+    ...departmentIds.flatMap((d) => [
+      { index: 'gsi1' as const, pk: gsiKeys.departmentPool(parkId, d, '', '').gsi1pk, skBelow: now },
+      { index: 'gsi5' as const, pk: gsiKeys.departmentAssigned(parkId, d, '', '').gsi5pk, skBelow: now },
+    ]),
+  ],
 };

@@ -4,10 +4,12 @@
  */
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { nextEscalationAt } from '../domain/escalation';
+import type { WorkCalendar } from '../domain/calendar';
 import { currentDeadline, isOpen, type RequestState } from '../domain/request';
+import { workCalendarOf } from './directory';
 import { notificationItem, type NotificationRecord } from './inbox';
 import { upgradeRequest } from './legacy';
-import { isConditionFailure, putOnce, queryItems, stripKeys, type Db } from './db';
+import { getItems, isConditionFailure, putOnce, queryItems, stripKeys, type Db } from './db';
 import { INDEX, gsiKeys, idRange, keys } from './keys';
 
 /** Somebody else saved the request first; re-read and try again. */
@@ -88,6 +90,12 @@ export const requestStore = {
       new GetCommand({ TableName: db.tableName, Key: keys.request(parkId, requestId), ConsistentRead: true }),
     );
     return Item ? upgradeRequest(stripKeys<RequestState>(Item)) : undefined;
+  },
+
+  /** The request (consistently) and its park's working calendar, in one round trip: what a change decides on. */
+  async getWithCalendar(db: Db, parkId: string, requestId: string): Promise<{ state: RequestState | undefined; calendar: WorkCalendar }> {
+    const [item, calendar] = await getItems(db, [keys.request(parkId, requestId), keys.calendar(parkId)], { consistent: true });
+    return { state: item ? upgradeRequest(stripKeys<RequestState>(item)) : undefined, calendar: workCalendarOf(calendar) };
   },
 
   /**

@@ -166,7 +166,7 @@ async function run(fx: Fixture, check: Check): Promise<string | undefined> {
   const { target } = check;
   const url = routePath(fx.route, target.params ?? {}) + query({ ...fx.query, ...target.query });
   const body = target.body ?? (typeof fx.body === 'function' ? (fx.body as () => unknown)() : fx.body);
-  const token = check.caller === 'anonymous' ? undefined : tokens.get(people[check.caller]);
+  const token = check.caller === 'anonymous' ? undefined : (target.token ?? tokens.get(people[check.caller]));
   const answer: TestResponse = await (check.prod ? prod : app).call(method, url, {
     ...(token ? { token } : {}),
     ...(body !== undefined && method !== 'GET' ? { body } : {}),

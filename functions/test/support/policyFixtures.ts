@@ -41,6 +41,8 @@ export interface Target {
   body?: unknown;
   /** Lists: the id the answer must hold (own record) or must not hold (anyone else's). */
   listed?: string;
+  /** The caller's token for this call instead of their role's person: a fresh account (DELETE /v1/me erases it). */
+  token?: string;
 }
 
 /** Targets by caller; `all` for every caller. A caller the route refuses is sent the first one. */
@@ -310,6 +312,12 @@ export class World {
     const invited = await this.ok('admin', 'POST', '/v1/admin/invitations', { name: `新成员${n()}`, role: 'enterprise', enterpriseId: 'ent-yunshang' });
     return { id: invited.member.id, version: invited.member.version, inviteCode: invited.inviteCode };
   }
+  /** A new member of this role who joined with WeChat just now: their token (for erasing one per call). */
+  async freshMember(role: Role): Promise<string> {
+    const unit = role === 'enterprise' ? { enterpriseId: 'ent-yunshang' } : role === 'liaison' || role === 'dept_head' ? { departmentId: 'dept-service' } : {};
+    const invited = await this.ok('admin', 'POST', '/v1/admin/invitations', { name: `新成员${n()}`, role, ...unit });
+    return (await this.ok(undefined, 'POST', '/v1/auth/wechat', { code: `policy-fresh-${n()}`, inviteCode: invited.inviteCode })).token;
+  }
   async ledgerExport(): Promise<string> {
     return (await this.ok('admin', 'POST', '/v1/ledger-exports', { from: '2026-11-01', to: '2026-11-30' })).id;
   }
@@ -472,6 +480,9 @@ export const fixtures: Fixture[] = [
   // Self: the caller's own account and inbox. -----------------------------------------------
   { route: 'me', call: () => ({}) },
   { route: 'subscribe', call: () => ({ body: { accepted: ['progress'] } }) },
+  { route: 'myData', call: () => ({}) },
+  // Erasing oneself, each caller a fresh account of their role (the role's person stays for the other routes).
+  { route: 'deleteMe', call: async (w, caller) => ({ body: { confirm: '注销' }, ...(caller === 'anonymous' ? {} : { token: await w.freshMember(caller) }) }) },
   {
     route: 'inbox',
     query: { limit: 50 },

@@ -6,7 +6,14 @@ import { TapButton } from '../../components/TapButton';
 import { EnterprisePicker } from './EnterprisePicker';
 import { errorFor, type CaseErrors, type CaseFormValues } from './values';
 
-function Field({ label, className, value, error, placeholder, unit, type = 'text', onInput }: {
+/** The contract's limits (cases.ts): title 60, purpose 100, up to 10 policies of 60 with a 、 between. */
+const MAX_TITLE = 60;
+const MAX_PURPOSE = 100;
+const MAX_POLICIES = 10 * 60 + 9;
+const MAX_DIFFICULTY = 1000;
+const MAX_ACTION = 2000;
+
+function Field({ label, className, value, error, placeholder, unit, type = 'text', maxlength, onInput }: {
   label: string;
   className: string;
   value: string;
@@ -14,13 +21,15 @@ function Field({ label, className, value, error, placeholder, unit, type = 'text
   placeholder?: string;
   unit?: string;
   type?: 'text' | 'digit' | 'number';
+  /** Without one, WeChat cuts input at 140 characters. */
+  maxlength?: number;
   onInput: (v: string) => void;
 }) {
   return (
     <View className={`case-field ${className}`}>
       <Text className="label">{label}</Text>
       <View className="input-with-unit">
-        <Input className="input" type={type} value={value} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
+        <Input className="input" type={type} value={value} maxlength={maxlength} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
         {unit ? <Text className="input-unit">{unit}</Text> : null}
       </View>
       <FieldError message={error} />
@@ -28,18 +37,19 @@ function Field({ label, className, value, error, placeholder, unit, type = 'text
   );
 }
 
-function Area({ label, className, value, error, placeholder, onInput }: {
+function Area({ label, className, value, error, placeholder, maxlength, onInput }: {
   label: string;
   className: string;
   value: string;
   error?: string;
   placeholder?: string;
+  maxlength: number;
   onInput: (v: string) => void;
 }) {
   return (
     <View className={`case-field ${className}`}>
       <Text className="label">{label}</Text>
-      <Textarea className="textarea" value={value} maxlength={2000} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
+      <Textarea className="textarea" value={value} maxlength={maxlength} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
       <FieldError message={error} />
     </View>
   );
@@ -104,7 +114,7 @@ export function CaseForm({
   return (
     <View className="case-form">
       <View className="section">
-        <Field label="标题" className="case-title-field" value={v.title} placeholder="如 鑫锐电子获 300 万元科技贷" error={err('title')} onInput={(x) => set('title', x)} />
+        <Field label="标题" className="case-title-field" maxlength={MAX_TITLE} value={v.title} placeholder="如 鑫锐电子获 300 万元科技贷" error={err('title')} onInput={(x) => set('title', x)} />
         <Text className="label">服务企业</Text>
         <EnterprisePicker enterprises={enterprises} known={known} selected={v.enterpriseIds} onChange={(ids) => set('enterpriseIds', ids)} />
         <FieldError message={err('enterpriseIds')} />
@@ -119,7 +129,7 @@ export function CaseForm({
           <Field label="年利率（选填）" className="case-rate" type="digit" unit="%" value={v.ratePercent} placeholder="3.85" error={err('bank.rateBp')} onInput={(x) => set('ratePercent', x)} />
           <Field label="期限（选填）" className="case-term" type="number" unit="个月" value={v.termMonths} placeholder="12" error={err('bank.termMonths')} onInput={(x) => set('termMonths', x)} />
           <DateField label="发放日期" className="case-granted" value={v.grantedOn} error={err('bank.grantedOn')} onChange={(x) => set('grantedOn', x)} />
-          <Field label="用途（选填）" className="case-purpose" value={v.purpose} placeholder="如 流动资金" error={err('bank.purpose')} onInput={(x) => set('purpose', x)} />
+          <Field label="用途（选填）" className="case-purpose" maxlength={MAX_PURPOSE} value={v.purpose} placeholder="如 流动资金" error={err('bank.purpose')} onInput={(x) => set('purpose', x)} />
           <View className="choice-list">
             <Text className={`choice case-preferential ${v.preferential ? 'choice-on' : ''}`} onClick={() => set('preferential', !v.preferential)}>
               {v.preferential ? '✓ 普惠 / 优惠产品' : '普惠 / 优惠产品（点此选择）'}
@@ -132,15 +142,15 @@ export function CaseForm({
           <OneOf className="case-service" options={SERVICES} value={v.service} onChange={(x) => set('service', x)} />
           <FieldError message={err('tax.service')} />
           <Field label="减免 / 退税金额" className="case-saved" type="digit" unit="万元" value={v.savedWan} placeholder="没有可计的金额填 0" error={err('tax.savedFen') ?? errors.tax} onInput={(x) => set('savedWan', x)} />
-          <Field label="适用政策（选填，用顿号分隔）" className="case-policies" value={v.policies} placeholder="如 研发费用加计扣除、小微企业减免" error={err('tax.policies')} onInput={(x) => set('policies', x)} />
+          <Field label="适用政策（选填，用顿号分隔）" className="case-policies" maxlength={MAX_POLICIES} value={v.policies} placeholder="如 研发费用加计扣除、小微企业减免" error={err('tax.policies')} onInput={(x) => set('policies', x)} />
           <DateField label="服务日期" className="case-date" value={v.date} error={err('tax.date')} onChange={(x) => set('date', x)} />
         </View>
       )}
 
       <View className="section">
         <Text className="section-title">案例经过</Text>
-        <Area label="企业遇到的困难" className="case-difficulty" value={v.difficulty} error={err('narrative.difficulty')} onInput={(x) => set('difficulty', x)} />
-        <Area label="采取的举措" className="case-action" value={v.action} error={err('narrative.action')} onInput={(x) => set('action', x)} />
+        <Area label="企业遇到的困难" className="case-difficulty" maxlength={MAX_DIFFICULTY} value={v.difficulty} error={err('narrative.difficulty')} onInput={(x) => set('difficulty', x)} />
+        <Area label="采取的举措" className="case-action" maxlength={MAX_ACTION} value={v.action} error={err('narrative.action')} onInput={(x) => set('action', x)} />
       </View>
 
       {Object.keys(errors).length ? <Text className="field-error form-has-errors">请修改标红的内容后再保存</Text> : null}

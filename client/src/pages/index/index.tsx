@@ -91,6 +91,10 @@ export default function HomePage() {
           </View>
         ) : null}
         {!isEnterprise(me) && !isHandler(me) && !isAdmin(me) && !isStationHost(me) ? <Text className="hint">管理功能即将上线</Text> : null}
+        <View className="entry entry-privacy" onClick={() => open(PAGES.privacy)}>
+          <Text className="entry-title">个人信息</Text>
+          <Text className="entry-desc">查看保存的信息、注销账号</Text>
+        </View>
       </View>
 
       <ActionButton className="logout-button" primary={false} onClick={logout}>

@@ -114,6 +114,7 @@ export default function LoginPage() {
               <Input
                 className="input invite-input"
                 value={inviteCode}
+                maxlength={32}
                 placeholder="请输入园区管理员给你的邀请码"
                 onInput={(e) => setInviteCode(e.detail.value)}
               />

@@ -169,7 +169,7 @@ export function CategoryFields({
               <Input
                 className="input"
                 value={text}
-                maxlength={f.maxLength ?? 200}
+                maxlength={f.maxLength ?? 100}
                 placeholder={`请填写${f.label}`}
                 onInput={(e) => onChange(f.key, e.detail.value)}
               />

@@ -11,19 +11,21 @@ import type { FormErrors, StationFormValues } from './values';
 const AMENITIES = Amenity.options.map((a) => ({ key: a, label: amenityLabels[a] }));
 const MAX_NOTICE = 100;
 
-function TextField({ label, className, value, error, placeholder, onInput, type = 'text' }: {
+function TextField({ label, className, value, error, placeholder, onInput, type = 'text', maxlength }: {
   label: string;
   className: string;
   value: string;
   error?: string;
   placeholder?: string;
   type?: 'text' | 'digit';
+  /** The contract's limit (stations.ts); without one, WeChat cuts input at 140 characters. */
+  maxlength?: number;
   onInput: (v: string) => void;
 }) {
   return (
     <View className="station-field">
       <Text className="label">{label}</Text>
-      <Input className={`input ${className}`} type={type} value={value} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
+      <Input className={`input ${className}`} type={type} value={value} maxlength={maxlength} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
       <FieldError message={error} />
     </View>
   );
@@ -63,9 +65,9 @@ export function StationForm({
       {admin ? (
         <View className="section">
           <Text className="section-title">基本信息</Text>
-          <TextField label="名称" className="form-name" value={v.name} error={errors.name} onInput={(x) => set('name', x)} />
-          <TextField label="地址" className="form-address" value={v.address} error={errors.address} onInput={(x) => set('address', x)} />
-          <TextField label="区县" className="form-district" value={v.district} placeholder="如 本溪市平山区" error={errors.district} onInput={(x) => set('district', x)} />
+          <TextField label="名称" className="form-name" maxlength={40} value={v.name} error={errors.name} onInput={(x) => set('name', x)} />
+          <TextField label="地址" className="form-address" maxlength={80} value={v.address} error={errors.address} onInput={(x) => set('address', x)} />
+          <TextField label="区县" className="form-district" maxlength={20} value={v.district} placeholder="如 本溪市平山区" error={errors.district} onInput={(x) => set('district', x)} />
           <TextField label="纬度（GCJ-02）" className="form-lat" type="digit" value={v.lat} placeholder="41.2945" error={errors['location.lat'] ?? errors.location} onInput={(x) => set('lat', x)} />
           <TextField label="经度（GCJ-02）" className="form-lng" type="digit" value={v.lng} placeholder="123.7662" error={errors['location.lng']} onInput={(x) => set('lng', x)} />
           <Text className="label">驿站管理员</Text>

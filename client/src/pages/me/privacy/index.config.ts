@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '个人信息',
+  enablePullDownRefresh: true,
+});
