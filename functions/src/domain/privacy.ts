@@ -13,6 +13,7 @@ import type { LedgerExportRecord } from './ledger/exports';
 import type { MatchRecord } from './market/match';
 import type { RequestState } from './request';
 import { decodeTime } from 'ulid';
+import type { User } from './user';
 
 /** The person being erased, as their records name them (the name is the one they had). */
 export interface Person {
@@ -102,16 +103,8 @@ export function anonymiseLedgerExport<T extends LedgerExportRecord>(record: T, p
   return { ...record, requestedBy: anonymous(record.requestedBy) };
 }
 
-/** A user record as far as erasure reads it. */
-export interface AccountRecord {
-  id: string;
-  parkId: string;
-  name: string;
-  roles: Role[];
-  departmentId?: string;
-  departmentName?: string;
-  enterpriseId?: string;
-  enterpriseName?: string;
+/** A user record as far as erasure reads it: the person, and how they sign in. */
+export interface AccountRecord extends User {
   openid?: string;
   inviteCode?: string;
   inviteExpiresAt?: string;
