@@ -4,7 +4,8 @@ import type { Db } from '../store/db';
 import { systemClock, type Clock } from '../ports/clock';
 import { ulidGenerator, type IdGenerator } from '../ports/ids';
 import { lambdaJobs, type Jobs } from '../ports/jobs';
-import { s3ObjectStorage, type ObjectStorage } from '../ports/objectStorage';
+import type { ObjectStorage } from '../ports/objectStorage';
+import { lazyObjectStorage } from '../ports/lazyObjectStorage';
 import { httpWeChatApi, type WeChatApi } from '../ports/wechat';
 import { jsonLogger, type Log } from '../ports/logger';
 
@@ -36,7 +37,7 @@ export function depsFromConfig(config: Config, overrides: Partial<Deps> = {}): D
     },
     clock: systemClock,
     newId: ulidGenerator(() => deps.clock.now().getTime()),
-    storage: s3ObjectStorage({
+    storage: lazyObjectStorage({
       region: config.region,
       bucket: config.bucketName,
       ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
