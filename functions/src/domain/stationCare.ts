@@ -9,7 +9,7 @@ import {
   type StationPhotoUploadInput,
   type UpdateStationInput,
 } from '@parklink/contract';
-import { DomainError, forbidden, notFound } from './errors';
+import { DomainError, notFound } from './errors';
 import { scheduleProblems, type Schedule } from './openingHours';
 import type { Station, StationPhotoRecord } from './stations';
 import { hasRole, type User } from './user';
@@ -30,10 +30,6 @@ export function canManage(user: User, station: Station | undefined): station is 
 export function assertManages(user: User, station: Station | undefined): Station {
   if (!canManage(user, station)) throw notFound('驿站', 'station');
   return station;
-}
-
-export function assertAdmin(user: User): void {
-  if (!hasRole(user, 'admin')) throw forbidden('只有园区管理员可以这样做', 'park admins only');
 }
 
 function checkSchedule(schedule: Schedule): void {
