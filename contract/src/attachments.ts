@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import { Actor, Id, IsoTime } from './common';
 
 /**
@@ -29,31 +29,31 @@ export const Attachment = z.object({
   fileName: z.string(),
   contentType: AttachmentContentType,
   /** Bytes, as stored. */
-  size: z.number().int().positive(),
+  size: z.number().check(z.int(), z.positive()),
   uploadedBy: Actor,
   at: IsoTime,
   /** The timeline event (a reply, supplied information…) it belongs to; absent: the request itself. */
-  eventId: Id.optional(),
+  eventId: z.optional(Id),
 });
 export type Attachment = z.infer<typeof Attachment>;
 
 export const CreateUploadInput = z.object({
-  fileName: z
-    .string()
-    .trim()
-    .min(1, { error: '文件名：不能为空 / fileName: required' })
-    .max(120, { error: '文件名最多 120 个字 / fileName has at most 120 characters' })
-    .refine((name) => !/[\\/\u0000-\u001f\u007f]/.test(name), {
+  fileName: z.string().check(
+    z.trim(),
+    z.minLength(1, { error: '文件名：不能为空 / fileName: required' }),
+    z.maxLength(120, { error: '文件名最多 120 个字 / fileName has at most 120 characters' }),
+    z.refine((name) => !/[\\/\u0000-\u001f\u007f]/.test(name), {
       error: '文件名：不能包含斜杠或控制字符 / fileName: no slashes or control characters',
     }),
+  ),
   contentType: AttachmentContentType,
-  size: z
-    .number({ error: '文件大小：应为字节数 / size: a number of bytes' })
-    .int({ error: '文件大小：应为字节数 / size: a number of bytes' })
-    .min(1, { error: '文件大小：文件是空的 / size: the file is empty' })
-    .max(MAX_ATTACHMENT_BYTES, { error: '文件大小：每个文件不超过 10 MB / size: at most 10 MB per file' }),
+  size: z.number({ error: '文件大小：应为字节数 / size: a number of bytes' }).check(
+    z.int({ error: '文件大小：应为字节数 / size: a number of bytes' }),
+    z.minimum(1, { error: '文件大小：文件是空的 / size: the file is empty' }),
+    z.maximum(MAX_ATTACHMENT_BYTES, { error: '文件大小：每个文件不超过 10 MB / size: at most 10 MB per file' }),
+  ),
   /** For a liaison: the reply (their own public timeline event) the file belongs to. */
-  eventId: Id.optional(),
+  eventId: z.optional(Id),
 });
 export type CreateUploadInput = z.infer<typeof CreateUploadInput>;
 

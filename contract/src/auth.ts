@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import { Id, IsoTime, Role } from './common';
 import { DepartmentKind } from './categories';
 
@@ -10,8 +10,8 @@ export type DevLoginInput = z.infer<typeof DevLoginInput>;
  * afterwards the openid alone is enough.
  */
 export const WechatLoginInput = z.object({
-  code: z.string().min(1).max(128),
-  inviteCode: z.string().trim().min(4).max(32).optional(),
+  code: z.string().check(z.minLength(1), z.maxLength(128)),
+  inviteCode: z.optional(z.string().check(z.trim(), z.minLength(4), z.maxLength(32))),
 });
 export type WechatLoginInput = z.infer<typeof WechatLoginInput>;
 
@@ -21,14 +21,14 @@ export const Me = z.object({
   parkId: Id,
   parkName: z.string(),
   roles: z.array(Role),
-  departmentId: Id.optional(),
-  departmentName: z.string().optional(),
+  departmentId: z.optional(Id),
+  departmentName: z.optional(z.string()),
   /** What kind of unit the department is (a bank or the tax bureau records co-building cases). */
-  departmentKind: DepartmentKind.optional(),
-  enterpriseId: Id.optional(),
-  enterpriseName: z.string().optional(),
+  departmentKind: z.optional(DepartmentKind),
+  enterpriseId: z.optional(Id),
+  enterpriseName: z.optional(z.string()),
   /** WeChat subscribe-message template ids to ask consent for (Taro.requestSubscribeMessage), when configured. */
-  pushTemplates: z.object({ progress: z.string().optional(), todo: z.string().optional() }).optional(),
+  pushTemplates: z.optional(z.object({ progress: z.optional(z.string()), todo: z.optional(z.string()) })),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -36,7 +36,7 @@ export const PushTemplateKind = z.enum(['progress', 'todo']);
 export type PushTemplateKind = z.infer<typeof PushTemplateKind>;
 
 /** The templates the user accepted in the consent dialog: each accept allows one message. */
-export const SubscriptionsInput = z.object({ accepted: z.array(PushTemplateKind).max(2) });
+export const SubscriptionsInput = z.object({ accepted: z.array(PushTemplateKind).check(z.maxLength(2)) });
 export type SubscriptionsInput = z.infer<typeof SubscriptionsInput>;
 
 export const Session = z.object({
@@ -53,8 +53,8 @@ export const DevUser = z.object({
   parkId: Id,
   parkName: z.string(),
   roles: z.array(Role),
-  departmentName: z.string().optional(),
-  enterpriseName: z.string().optional(),
+  departmentName: z.optional(z.string()),
+  enterpriseName: z.optional(z.string()),
 });
 export type DevUser = z.infer<typeof DevUser>;
 
@@ -62,5 +62,5 @@ export const DevUserList = z.object({ users: z.array(DevUser) });
 export type DevUserList = z.infer<typeof DevUserList>;
 
 /** Test hook (not in prod): move the stack's clock by this many minutes from real time. */
-export const DevClockInput = z.object({ offsetMinutes: z.number().int().min(-525_600).max(525_600) });
+export const DevClockInput = z.object({ offsetMinutes: z.number().check(z.int(), z.minimum(-525_600), z.maximum(525_600)) });
 export type DevClockInput = z.infer<typeof DevClockInput>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import { Id } from './common';
 import { CategoryField } from './fields';
 
@@ -8,7 +8,7 @@ export type DepartmentRef = z.infer<typeof DepartmentRef>;
 /** A clock's length: calendar hours, or working days (工作日) on the park's calendar. */
 export const SlaSpec = z.object({
   unit: z.enum(['hours', 'working_days']),
-  amount: z.number().int().positive().max(1000),
+  amount: z.number().check(z.int(), z.positive(), z.maximum(1000)),
 });
 export type SlaSpec = z.infer<typeof SlaSpec>;
 
@@ -32,21 +32,21 @@ export type CategoryList = z.infer<typeof CategoryList>;
 export const DepartmentKind = z.enum(['government', 'bank', 'tax', 'law', 'mentor']);
 export type DepartmentKind = z.infer<typeof DepartmentKind>;
 
-export const Department = DepartmentRef.extend({ kind: DepartmentKind });
+export const Department = z.extend(DepartmentRef, { kind: DepartmentKind });
 export type Department = z.infer<typeof Department>;
 
 export const DepartmentList = z.object({ departments: z.array(Department) });
 export type DepartmentList = z.infer<typeof DepartmentList>;
 
-const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 年-月-日 / dates are YYYY-MM-DD' });
+const CalendarDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 年-月-日 / dates are YYYY-MM-DD' }));
 
 /** The park's working calendar (工作日): days off and make-up working days (调休), as published each year. */
 export const WorkCalendarView = z.object({
-  years: z.array(z.number().int().min(2000).max(2100)).max(20),
-  holidays: z.array(CalendarDate).max(400),
-  workdays: z.array(CalendarDate).max(100),
+  years: z.array(z.number().check(z.int(), z.minimum(2000), z.maximum(2100))).check(z.maxLength(20)),
+  holidays: z.array(CalendarDate).check(z.maxLength(400)),
+  workdays: z.array(CalendarDate).check(z.maxLength(100)),
   /** The version read; a save with an older one is refused (409) rather than overwriting someone's edit. */
-  version: z.number().int().nonnegative(),
+  version: z.number().check(z.int(), z.nonnegative()),
 });
 export type WorkCalendarView = z.infer<typeof WorkCalendarView>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 /** Machine-readable error codes; the client switches on these, never on messages. */
 export const ErrorCode = z.enum([
@@ -35,11 +35,11 @@ export const ApiErrorBody = z.object({
     code: ErrorCode,
     message: z.string(),
     messageEn: z.string(),
-    field: z.string().optional(),
-    fields: z.array(FieldError).optional(),
+    field: z.optional(z.string()),
+    fields: z.optional(z.array(FieldError)),
     /** On INVALID_TRANSITION / CONFLICT over a request: where it stands and what the caller may do. */
-    current: z.object({ status: z.string(), allowedActions: z.array(z.string()) }).optional(),
+    current: z.optional(z.object({ status: z.string(), allowedActions: z.array(z.string()) })),
   }),
-  requestId: z.string().optional(),
+  requestId: z.optional(z.string()),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import { Id, IsoTime } from './common';
 
 export const NotificationKind = z.enum([
@@ -25,8 +25,8 @@ export type NotificationKind = z.infer<typeof NotificationKind>;
 export const Notification = z.object({
   id: Id,
   kind: NotificationKind,
-  requestId: Id.optional(),
-  matchId: Id.optional(),
+  requestId: z.optional(Id),
+  matchId: z.optional(Id),
   title: z.string(),
   body: z.string(),
   at: IsoTime,
@@ -36,14 +36,14 @@ export type Notification = z.infer<typeof Notification>;
 
 export const Inbox = z.object({
   items: z.array(Notification),
-  unread: z.number().int().nonnegative(),
+  unread: z.number().check(z.int(), z.nonnegative()),
   /** Opaque; pass back as `cursor` for the next page. */
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 export type Inbox = z.infer<typeof Inbox>;
 
 export const InboxQuery = z.object({
-  cursor: z.string().max(512).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.optional(z.string().check(z.maxLength(512))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 20),
 });
 export type InboxQuery = z.infer<typeof InboxQuery>;

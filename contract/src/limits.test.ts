@@ -5,17 +5,17 @@
  * WorkCalendarView, which the calendar is saved with — through zod v4's definitions.
  */
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import * as contract from './index';
 
 /* zod's internal definitions are untyped: `any` from here to the end of the walk. */
-const isSchema = (value: unknown): value is z.ZodType => !!value && typeof value === 'object' && '_zod' in value;
-const defOf = (schema: z.ZodType): any => (schema as any)._zod.def;
-const checksOf = (schema: z.ZodType): any[] => (defOf(schema).checks ?? []).map((c: any) => c._zod.def);
+const isSchema = (value: unknown): value is z.ZodMiniType => !!value && typeof value === 'object' && '_zod' in value;
+const defOf = (schema: z.ZodMiniType): any => (schema as any)._zod.def;
+const checksOf = (schema: z.ZodMiniType): any[] => (defOf(schema).checks ?? []).map((c: any) => c._zod.def);
 
 /** Input schemas: what clients send as bodies and queries. */
 const inputSchemas = Object.entries(contract as Record<string, unknown>).filter(
-  (entry): entry is [string, z.ZodType] => isSchema(entry[1]) && (/(Input|Query)$/.test(entry[0]) || entry[0] === 'WorkCalendarView'),
+  (entry): entry is [string, z.ZodMiniType] => isSchema(entry[1]) && (/(Input|Query)$/.test(entry[0]) || entry[0] === 'WorkCalendarView'),
 );
 
 /** A pattern that caps the length by itself: anchored at both ends, with no `*`, `+` or `{n,}`. */
@@ -23,7 +23,7 @@ const boundedPattern = (pattern: RegExp) =>
   pattern.source.startsWith('^') && pattern.source.endsWith('$') && !/(?<!\\)[*+]|\{\d+,\}/.test(pattern.source);
 
 /** Whether a string schema has a maximum length: `.max()`, `.length()`, or a pattern that bounds it. */
-function hasMaximum(schema: z.ZodType): boolean {
+function hasMaximum(schema: z.ZodMiniType): boolean {
   const checks = checksOf(schema);
   if (checks.some((c) => c.check === 'max_length' || c.check === 'length_equals')) return true;
   const patterns = [defOf(schema).pattern, ...checks.map((c) => c.pattern)].filter((p): p is RegExp => p instanceof RegExp);
@@ -31,10 +31,10 @@ function hasMaximum(schema: z.ZodType): boolean {
 }
 
 /** Every string schema reachable from `schema`, with the path that reaches it (a shared schema at each of its paths). */
-function strings(schema: z.ZodType, path: string, out: [string, z.ZodType][] = [], ancestors = new Set<z.ZodType>()): [string, z.ZodType][] {
+function strings(schema: z.ZodMiniType, path: string, out: [string, z.ZodMiniType][] = [], ancestors = new Set<z.ZodMiniType>()): [string, z.ZodMiniType][] {
   if (ancestors.has(schema)) return out; // a recursive schema: once round is enough
   const def = defOf(schema);
-  const walk = (child: z.ZodType, at: string) => {
+  const walk = (child: z.ZodMiniType, at: string) => {
     ancestors.add(schema);
     strings(child, at, out, ancestors);
     ancestors.delete(schema);
@@ -44,7 +44,7 @@ function strings(schema: z.ZodType, path: string, out: [string, z.ZodType][] = [
       out.push([path, schema]);
       break;
     case 'object':
-      for (const [key, child] of Object.entries(def.shape as Record<string, z.ZodType>)) walk(child, `${path}.${key}`);
+      for (const [key, child] of Object.entries(def.shape as Record<string, z.ZodMiniType>)) walk(child, `${path}.${key}`);
       break;
     case 'array':
       walk(def.element, `${path}[]`);
@@ -54,14 +54,14 @@ function strings(schema: z.ZodType, path: string, out: [string, z.ZodType][] = [
       walk(def.valueType, `${path}{value}`);
       break;
     case 'union':
-      (def.options as z.ZodType[]).forEach((option, i) => walk(option, `${path}|${i}`));
+      (def.options as z.ZodMiniType[]).forEach((option, i) => walk(option, `${path}|${i}`));
       break;
     case 'intersection':
       walk(def.left, path);
       walk(def.right, path);
       break;
     case 'tuple':
-      (def.items as z.ZodType[]).forEach((item, i) => walk(item, `${path}[${i}]`));
+      (def.items as z.ZodMiniType[]).forEach((item, i) => walk(item, `${path}[${i}]`));
       if (def.rest) walk(def.rest, `${path}[…]`);
       break;
     case 'pipe':
@@ -85,13 +85,13 @@ function strings(schema: z.ZodType, path: string, out: [string, z.ZodType][] = [
 }
 
 /** The page-size schema of a query, if it takes one. */
-function limitOf(schema: z.ZodType): z.ZodType | undefined {
+function limitOf(schema: z.ZodMiniType): z.ZodMiniType | undefined {
   const def = defOf(schema);
-  if (def.type === 'object') return (def.shape as Record<string, z.ZodType>).limit;
+  if (def.type === 'object') return (def.shape as Record<string, z.ZodMiniType>).limit;
   if (def.type === 'pipe') return limitOf(def.in);
   return undefined;
 }
-const unwrap = (schema: z.ZodType): z.ZodType => (defOf(schema).innerType ? unwrap(defOf(schema).innerType) : schema);
+const unwrap = (schema: z.ZodMiniType): z.ZodMiniType => (defOf(schema).innerType ? unwrap(defOf(schema).innerType) : schema);
 
 describe('input limits', () => {
   it('finds the contract’s input schemas', () => {

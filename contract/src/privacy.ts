@@ -1,9 +1,7 @@
-import * as z from 'zod';
-import { CaseEventType, CaseKind, CaseStatus } from './cases';
+import * as z from './zod';
+import { CaseEventType, CaseKind, CaseStatus, MatchStatus, RequestStatus, TimelineEventType } from './states';
 import { Id, IsoTime, Role } from './common';
 import { Notification } from './inbox';
-import { MatchStatus } from './market';
-import { RequestStatus, TimelineEventType } from './requests';
 
 /**
  * Personal information (个人信息保护法, PIPL): what ParkLink holds about the signed-in person
@@ -24,9 +22,9 @@ export type EraseMeInput = z.infer<typeof EraseMeInput>;
 export const EraseMeResult = z.object({
   erased: z.literal(true),
   /** How many kept records now show ERASED_NAME instead of the person's name, by kind. */
-  anonymised: z.object({ requests: z.number().int(), matches: z.number().int(), cases: z.number().int(), auditEvents: z.number().int(), other: z.number().int() }),
+  anonymised: z.object({ requests: z.number().check(z.int()), matches: z.number().check(z.int()), cases: z.number().check(z.int()), auditEvents: z.number().check(z.int()), other: z.number().check(z.int()) }),
   /** Deleted outright. */
-  deleted: z.object({ inboxMessages: z.number().int() }),
+  deleted: z.object({ inboxMessages: z.number().check(z.int()) }),
 });
 export type EraseMeResult = z.infer<typeof EraseMeResult>;
 
@@ -41,25 +39,25 @@ export const MyAccount = z.object({
   roles: z.array(Role),
   parkId: Id,
   parkName: z.string(),
-  departmentId: Id.optional(),
-  departmentName: z.string().optional(),
-  enterpriseId: Id.optional(),
-  enterpriseName: z.string().optional(),
+  departmentId: z.optional(Id),
+  departmentName: z.optional(z.string()),
+  enterpriseId: z.optional(Id),
+  enterpriseName: z.optional(z.string()),
   status: z.enum(['active', 'suspended']),
   /** Whether a WeChat account is bound; the openid only masked (its first and last characters). */
-  wechat: z.object({ bound: z.boolean(), openidMasked: z.string().optional(), boundAt: IsoTime.optional() }),
-  invitation: z.object({ state: InvitationState, expiresAt: IsoTime.optional() }),
+  wechat: z.object({ bound: z.boolean(), openidMasked: z.optional(z.string()), boundAt: z.optional(IsoTime) }),
+  invitation: z.object({ state: InvitationState, expiresAt: z.optional(IsoTime) }),
   /** When the account was made (from its id, for accounts made by invitation; seeded accounts have none). */
-  createdAt: IsoTime.optional(),
+  createdAt: z.optional(IsoTime),
 });
 export type MyAccount = z.infer<typeof MyAccount>;
 
 /** Subscribe-message consents (订阅消息) banked, per template: each allows one WeChat message. */
-export const MyConsents = z.object({ progress: z.number().int().nonnegative(), todo: z.number().int().nonnegative() });
+export const MyConsents = z.object({ progress: z.number().check(z.int(), z.nonnegative()), todo: z.number().check(z.int(), z.nonnegative()) });
 export type MyConsents = z.infer<typeof MyConsents>;
 
 /** One thing the person did on a record: a timeline event of theirs, with their own words. */
-export const MyContribution = z.object({ type: z.string(), at: IsoTime, message: z.string().optional() });
+export const MyContribution = z.object({ type: z.string(), at: IsoTime, message: z.optional(z.string()) });
 export type MyContribution = z.infer<typeof MyContribution>;
 
 /** How the person stands towards a request. */
@@ -76,7 +74,7 @@ export const MyRequest = z.object({
   updatedAt: IsoTime,
   parts: z.array(RequestPart),
   /** Their events on its timeline (submitted, replied, noted …), with what they wrote. */
-  contributions: z.array(MyContribution.extend({ type: TimelineEventType })),
+  contributions: z.array(z.extend(MyContribution, { type: TimelineEventType })),
   /** Files they attached. */
   files: z.array(z.object({ fileName: z.string(), at: IsoTime })),
 });
@@ -99,7 +97,7 @@ export const MyCase = z.object({
   kind: CaseKind,
   status: CaseStatus,
   createdAt: IsoTime,
-  contributions: z.array(MyContribution.extend({ type: CaseEventType })),
+  contributions: z.array(z.extend(MyContribution, { type: CaseEventType })),
   files: z.array(z.object({ fileName: z.string(), at: IsoTime })),
 });
 export type MyCase = z.infer<typeof MyCase>;
@@ -109,7 +107,7 @@ export const MyData = z.object({
   account: MyAccount,
   consents: MyConsents,
   inbox: z.object({
-    unread: z.number().int().nonnegative(),
+    unread: z.number().check(z.int(), z.nonnegative()),
     items: z.array(Notification),
     /** More messages exist than the newest ones listed here. */
     truncated: z.boolean(),

@@ -4,7 +4,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { routeKey, type ApiErrorBody, type RouteName } from '@parklink/contract';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { DomainError } from '../domain/errors';
 import type { User } from '../domain/user';
 import { readClockOffset, shiftedClock } from '../store/devClock';
@@ -32,8 +32,8 @@ export interface Context {
   requestId: string;
   /** The signed-in user; routes the policy (http/policy.ts) opens to roles never run without one. */
   user: User;
-  body<T extends z.ZodType>(schema: T): z.infer<T>;
-  query<T extends z.ZodType>(schema: T): z.infer<T>;
+  body<T extends z.ZodMiniType>(schema: T): z.infer<T>;
+  query<T extends z.ZodMiniType>(schema: T): z.infer<T>;
   param(name: string): string;
   header(name: string): string | undefined;
 }

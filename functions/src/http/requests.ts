@@ -16,7 +16,7 @@ import {
   type RequestList,
 } from '@parklink/contract';
 import type { ListRequestsQuery as ListQuery } from '@parklink/contract';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DomainError, notFound } from '../domain/errors';
 import * as lifecycle from '../domain/request';
 import { actsForDepartment, actsForEnterprise, type User } from '../domain/user';
@@ -28,7 +28,7 @@ import { categoryView } from './categories';
 import type { Deps } from './deps';
 import { json, lambdaHandler, route, type Context } from './middleware';
 
-const IdempotencyKey = z.string().trim().min(8).max(128).regex(/^[A-Za-z0-9_-]+$/);
+const IdempotencyKey = z.string().check(z.trim(), z.minLength(8), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/));
 
 type Command = (state: lifecycle.RequestState, moment: lifecycle.Moment) => lifecycle.RequestState;
 
@@ -95,7 +95,7 @@ export const requestRoutes = [
 export const handler = lambdaHandler(requestRoutes);
 
 /** A route whose body is parsed with `schema` and handed to a lifecycle command. */
-function withInput<T extends z.ZodType>(
+function withInput<T extends z.ZodMiniType>(
   schema: T,
   command: (state: lifecycle.RequestState, user: User, input: z.infer<T>, moment: lifecycle.Moment) => lifecycle.RequestState,
 ) {

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 // The one locale we need, by its own path: `z.locales.zhCN` would pull every locale zod ships
 // (~260 KB of the bundle) into each Lambda.
 import zhCN from 'zod/v4/locales/zh-CN.js';
@@ -11,9 +11,9 @@ const SEPARATOR = ' / ';
 /**
  * Parses input with a contract schema; on failure throws a 400 naming every bad field in Chinese
  * and English. Schema messages written as "中文 / English" are split; zod's own messages come from
- * its zh-CN and English locales.
+ * its zh-CN and English locales (zod/mini loads none: English is set in contract/src/zod.ts).
  */
-export function parseInput<T extends z.ZodType>(schema: T, data: unknown, where: 'body' | 'query' | 'path'): z.infer<T> {
+export function parseInput<T extends z.ZodMiniType>(schema: T, data: unknown, where: 'body' | 'query' | 'path'): z.infer<T> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const inChinese = schema.safeParse(data, { error: zhErrors });

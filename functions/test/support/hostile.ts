@@ -9,7 +9,7 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   AuditQuery,
   CaseFromMatchInput,
@@ -83,7 +83,7 @@ import {
 } from '@parklink/contract';
 
 /** The schemas each route's handler parses its body and query with (see functions/src/http). */
-export const inputs: Record<RouteName, { body?: z.ZodType; query?: z.ZodType }> = {
+export const inputs: Record<RouteName, { body?: z.ZodMiniType; query?: z.ZodMiniType }> = {
   health: {},
   devUsers: {},
   devLogin: { body: DevLoginInput },
@@ -309,8 +309,8 @@ const limitArb = fc.constantFrom('0', '-1', '10000', 'abc', '1.5', '1e3', '', ' 
 // Plausible values from a contract schema (zod v4's definitions), then mutated.
 
 /* zod's internal definitions are untyped: `any` from here to the end of `plausible`. */
-const defOf = (schema: z.ZodType): any => (schema as any)._zod.def;
-const checksOf = (schema: z.ZodType): any[] => (defOf(schema).checks ?? []).map((c: any) => c._zod.def);
+const defOf = (schema: z.ZodMiniType): any => (schema as any)._zod.def;
+const checksOf = (schema: z.ZodMiniType): any[] => (defOf(schema).checks ?? []).map((c: any) => c._zod.def);
 
 /** Which kind of id a property names, from its name: `categoryId`, `hostIds`, `needId`… */
 function idKind(hint: string | undefined): string | undefined {
@@ -361,7 +361,7 @@ function textArb(min: number, max: number): fc.Arbitrary<string> {
 
 const dateArb = fc.date({ min: new Date('2025-06-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true });
 
-function stringArb(schema: z.ZodType, world: World, hint: string | undefined): fc.Arbitrary<string> {
+function stringArb(schema: z.ZodMiniType, world: World, hint: string | undefined): fc.Arbitrary<string> {
   if (schema === Id) return idArb(world, hint);
   if (hint === 'inviteCode' && world.ids.invite?.length) return fc.oneof(fc.constantFrom(...world.ids.invite), hostileString);
   const def = defOf(schema);
@@ -400,7 +400,7 @@ function lengthEdges(min: number, max: number): fc.Arbitrary<string> {
   );
 }
 
-function numberArb(schema: z.ZodType): fc.Arbitrary<number> {
+function numberArb(schema: z.ZodMiniType): fc.Arbitrary<number> {
   let min = -1000;
   let max = 1_000_000;
   let int = false;
@@ -417,7 +417,7 @@ function numberArb(schema: z.ZodType): fc.Arbitrary<number> {
 }
 
 /** Arrays of a few items, now and then of the most items allowed or one more (when that is few). */
-function arrayArb(schema: z.ZodType, item: fc.Arbitrary<unknown>): fc.Arbitrary<unknown[]> {
+function arrayArb(schema: z.ZodMiniType, item: fc.Arbitrary<unknown>): fc.Arbitrary<unknown[]> {
   let minLength = 0;
   let maxLength = 3;
   let most: number | undefined;
@@ -445,13 +445,13 @@ function fieldValuesArb(world: World): fc.Arbitrary<unknown> {
 }
 
 /** A value the schema probably accepts (refinements across fields are not attempted). */
-export function plausible(schema: z.ZodType, world: World, hint?: string): fc.Arbitrary<unknown> {
+export function plausible(schema: z.ZodMiniType, world: World, hint?: string): fc.Arbitrary<unknown> {
   if (schema === FieldValues) return fieldValuesArb(world);
   const def = defOf(schema);
   switch (def.type) {
     case 'object': {
-      const shape = def.shape as Record<string, z.ZodType>;
-      const optional = (s: z.ZodType) => ['optional', 'default', 'prefault'].includes(defOf(s).type);
+      const shape = def.shape as Record<string, z.ZodMiniType>;
+      const optional = (s: z.ZodMiniType) => ['optional', 'default', 'prefault'].includes(defOf(s).type);
       const record = Object.fromEntries(Object.entries(shape).map(([key, s]) => [key, plausible(s, world, key)]));
       const requiredKeys = Object.keys(shape).filter((key) => !optional(shape[key]!));
       return fc.record(record, { requiredKeys });
@@ -476,7 +476,7 @@ export function plausible(schema: z.ZodType, world: World, hint?: string): fc.Ar
     case 'readonly':
       return plausible(def.innerType, world, hint);
     case 'union':
-      return fc.oneof(...(def.options as z.ZodType[]).map((s) => plausible(s, world, hint)));
+      return fc.oneof(...(def.options as z.ZodMiniType[]).map((s) => plausible(s, world, hint)));
     case 'record':
       return fc.array(fc.tuple(plausible(def.keyType, world) as fc.Arbitrary<string>, plausible(def.valueType, world)), { maxLength: 3 }).map(objectOf);
     case 'pipe':
