@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { requestStatusLabels, roleLabels, type TimelineEvent, type TimelineEventType } from '@parklink/contract';
-import { formatTime } from '../lib/time';
+import { requestStatusLabels, type TimelineEvent, type TimelineEventType } from '@parklink/contract';
+import { TimelineRow } from './TimelineRow';
 
 const WHAT: Record<TimelineEventType, string> = {
   submitted: '提交诉求',
@@ -31,21 +31,17 @@ export function Timeline({ events, extra }: { events: TimelineEvent[]; /** More 
   return (
     <View className="timeline">
       {events.map((e) => {
-        const org = e.actor.departmentName || e.actor.enterpriseName;
         const internal = e.visibility === 'internal';
         return (
-          <View key={e.id} className={`timeline-event timeline-${e.type} ${internal ? 'timeline-internal' : ''}`}>
-            <View className="timeline-head">
-              <View className="timeline-title">
-                <Text className="timeline-what">{WHAT[e.type]}</Text>
-                {internal ? <Text className="tag tag-internal">内部</Text> : null}
-              </View>
-              <Text className="timeline-when">{formatTime(e.at)}</Text>
-            </View>
-            <Text className="timeline-who">
-              {e.actor.name}（{org ? `${org} · ` : ''}
-              {roleLabels[e.actor.role]}）→ {requestStatusLabels[e.status]}
-            </Text>
+          <TimelineRow
+            key={e.id}
+            className={`timeline-${e.type} ${internal ? 'timeline-internal' : ''}`}
+            what={WHAT[e.type]}
+            tags={internal ? <Text className="tag tag-internal">内部</Text> : null}
+            at={e.at}
+            actor={e.actor}
+            outcome={` → ${requestStatusLabels[e.status]}`}
+          >
             {e.toDepartment ? <Text className="timeline-target">转派至 {e.toDepartment.name}</Text> : null}
             {e.message ? (
               <Text className="timeline-message">
@@ -54,7 +50,7 @@ export function Timeline({ events, extra }: { events: TimelineEvent[]; /** More 
               </Text>
             ) : null}
             {extra?.(e)}
-          </View>
+          </TimelineRow>
         );
       })}
     </View>

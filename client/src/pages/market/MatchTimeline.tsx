@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { roleLabels, type Match, type MatchEventType } from '@parklink/contract';
-import { formatTime } from '../../lib/time';
+import type { Match, MatchEventType } from '@parklink/contract';
+import { TimelineRow } from '../../components/TimelineRow';
 
 const WHAT: Record<MatchEventType, string> = {
   proposed: '发起对接',
@@ -16,25 +16,18 @@ const WHAT: Record<MatchEventType, string> = {
 export function MatchTimeline({ match }: { match: Match }) {
   return (
     <View className="timeline match-timeline">
-      {match.timeline.map((e) => {
-        const org = e.actor.departmentName || e.actor.enterpriseName;
-        return (
-          <View key={e.id} className={`timeline-event match-event match-event-${e.type}`}>
-            <View className="timeline-head">
-              <View className="timeline-title">
-                <Text className="timeline-what">{WHAT[e.type]}</Text>
-                <Text className={`tag match-side match-side-${e.side}`}>{e.side === 'need' ? '需求方' : '资源方'}</Text>
-              </View>
-              <Text className="timeline-when">{formatTime(e.at)}</Text>
-            </View>
-            <Text className="timeline-who">
-              {e.actor.name}（{org ? `${org} · ` : ''}
-              {roleLabels[e.actor.role]}）
-            </Text>
-            {e.message ? <Text className="timeline-message">{e.message}</Text> : null}
-          </View>
-        );
-      })}
+      {match.timeline.map((e) => (
+        <TimelineRow
+          key={e.id}
+          className={`match-event match-event-${e.type}`}
+          what={WHAT[e.type]}
+          tags={<Text className={`tag match-side match-side-${e.side}`}>{e.side === 'need' ? '需求方' : '资源方'}</Text>}
+          at={e.at}
+          actor={e.actor}
+        >
+          {e.message ? <Text className="timeline-message">{e.message}</Text> : null}
+        </TimelineRow>
+      ))}
     </View>
   );
 }
