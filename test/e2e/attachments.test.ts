@@ -7,10 +7,10 @@
  * Screenshots go to .artifacts/e2e/attach-NN-*.png.
  */
 import { deflateSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clearShots, fillField, launchBrowser, loginAs as loginWith, screenshot } from './browser';
-import { startE2eStack, type E2eStack } from './stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiAs, browserFile, fillField, loginAs as loginWith } from './browser';
+import type { E2eStack } from './stack';
 
 const USERS = { zhang: 'u-ent-xinrui' } as const;
 const TITLE = '购置贴片设备的流动资金贷款';
@@ -18,40 +18,19 @@ const OTHER = '厂房扩建项目贷款咨询';
 const TYPE_ERROR = '只能上传 JPG、PNG、WebP 图片或 PDF';
 
 let stack: E2eStack;
-let browser: Browser;
 let page: Page;
-let shot = 0;
-
-beforeAll(async () => {
-  clearShots('attach');
-  stack = await startE2eStack();
-  ({ browser, page } = await launchBrowser());
-}, 400_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+const file = browserFile('attach', (started) => {
+  ({ stack, page } = started);
 });
 
-// A failed step leaves a picture of where it stopped.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await snap('failed').catch(() => {});
-});
-
+/** The shared numbered shot, but after Taro's toast (e.g. 附件已上传) has faded: it would cover the files. */
 async function snap(name: string) {
-  // Let Taro's toast (e.g. 附件已上传) fade first: it would cover the files.
   await page.locator('.taro__toast > div:last-child').last().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
-  shot++;
-  await screenshot(page, 'attach', shot, name);
+  await file.snap(name);
 }
 
-async function loginAs(name: string) {
-  await loginWith(page, stack.webUrl, name);
-}
-
-async function fill(selector: string, text: string) {
-  await fillField(page, selector, text);
-}
+const loginAs = (name: string) => loginWith(page, stack.webUrl, name);
+const fill = (selector: string, text: string) => fillField(page, selector, text);
 
 const status = () => page.locator('.request-status').first().textContent();
 const expectStatus = (label: string) => expect.poll(status, { timeout: 15_000 }).toBe(label);
@@ -147,28 +126,11 @@ async function attach(scope: string, ...files: { name: string; mimeType: string;
   await page.locator(`${scope} .attach-input input[type=file]`).first().setInputFiles(files);
 }
 
-/** The API as one demo user, for the steps that are not under test. */
-async function postAs<T = { id: string }>(userId: string, path: string, body: unknown): Promise<T> {
-  const login = await fetch(`${stack.apiUrl}/v1/auth/dev`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  const res = await fetch(`${stack.apiUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
 describe('category fields, attachments and search in the browser', () => {
   it('张经理 submits a 融资信贷 request: its fields are required, a PNG goes with it, a .txt is refused', async () => {
-    // Another request in the same pool, which the search must leave out.
-    await postAs(USERS.zhang, '/v1/requests', {
+    // Another request in the same pool, which the search must leave out (through the API: not under test).
+    const zhang = await apiAs(stack.apiUrl, USERS.zhang);
+    await zhang('POST', '/v1/requests', {
       categoryId: 'cat-finance',
       title: OTHER,
       description: '计划扩建二期厂房，想了解银行的项目贷款条件。',

@@ -7,10 +7,10 @@
  * answered and resolved through the API) becomes a prefilled draft with 生成共建案例 on its page.
  * Screenshots: .artifacts/e2e/cases-NN-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clearShots, fillField, launchBrowser, loginAs as loginWith, screenshot } from './browser';
-import { startE2eStack, type E2eStack } from './stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiAs as apiAsUser, browserFile, fillField, loginAs as loginWith } from './browser';
+import type { E2eStack } from './stack';
 
 const ENTERPRISE = '鑫锐电子科技有限公司';
 const BANK = '邮储银行园区支行';
@@ -20,29 +20,10 @@ const SLOW = { timeout: 15_000 };
 const CONTRACT = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
 let stack: E2eStack;
-let browser: Browser;
 let page: Page;
-let shot = 0;
-
-beforeAll(async () => {
-  clearShots('cases');
-  stack = await startE2eStack();
-  ({ browser, page } = await launchBrowser());
-}, 400_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+const { snap } = browserFile('cases', (started) => {
+  ({ stack, page } = started);
 });
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await snap('failed').catch(() => {});
-});
-
-async function snap(name: string) {
-  shot++;
-  await screenshot(page, 'cases', shot, name);
-}
 
 const loginAs = (name: string) => loginWith(page, stack.webUrl, name);
 const fill = (selector: string, text: string) => fillField(page, selector, text);
@@ -54,24 +35,7 @@ const text = (selector: string) => shown(selector).first().textContent();
 const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
 
 /** The API as one demo user, for the steps that are not under test. */
-async function apiAs(userId: string) {
-  const login = await fetch(`${stack.apiUrl}/v1/auth/dev`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  return async <T = { id: string; status: string }>(path: string, body: unknown = {}): Promise<T> => {
-    const res = await fetch(`${stack.apiUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
+const apiAs = (userId: string) => apiAsUser(stack.apiUrl, userId);
 
 async function openSummary() {
   await shown('.case-summary-open').click();
@@ -185,15 +149,15 @@ describe('共建案例 in the browser', () => {
   it('a resolved 融资信贷 request becomes a prefilled draft in one step', async () => {
     const zhang = await apiAs('u-ent-xinrui');
     const chu = await apiAs('u-psbc-1');
-    const request = await zhang('/v1/requests', {
+    const request = await zhang<{ id: string }>('POST', '/v1/requests', {
       categoryId: 'cat-finance',
       title: REQUEST_TITLE,
       description: '新接军工订单，需要采购检测设备，资金缺口约 500 万元。',
       fields: { amount: 500, purpose: 'working_capital', term: 24 },
     });
-    await chu(`/v1/requests/${request.id}/claim`);
-    await chu(`/v1/requests/${request.id}/replies`, { message: '已受理，提供流动资金贷款方案，3 个工作日内审批。' });
-    await chu(`/v1/requests/${request.id}/resolve`, { message: '已发放流动资金贷款 500 万元。' });
+    await chu('POST', `/v1/requests/${request.id}/claim`);
+    await chu('POST', `/v1/requests/${request.id}/replies`, { message: '已受理，提供流动资金贷款方案，3 个工作日内审批。' });
+    await chu('POST', `/v1/requests/${request.id}/resolve`, { message: '已发放流动资金贷款 500 万元。' });
 
     await loginAs('褚客户经理');
     await page.locator('.entry-mine').click();

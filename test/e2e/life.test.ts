@@ -5,48 +5,23 @@
  * Steps that are not under test (submitting, claiming a request for a later test) go straight
  * to the API. Screenshots go to .artifacts/e2e/life-NN-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clearShots, fillField, launchBrowser, loginAs as loginWith, screenshot } from './browser';
-import { startE2eStack, type E2eStack } from './stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiAs as apiAsUser, browserFile, fillField, loginAs as loginWith } from './browser';
+import type { E2eStack } from './stack';
 
 const USERS = { zhang: 'u-ent-xinrui', li: 'u-approvals-1', sun: 'u-tax-1' } as const;
 const TAX = '区税务局园区税务分局';
 const NOTE = '内部：该事项实为税费问题，建议转税务分局';
 
 let stack: E2eStack;
-let browser: Browser;
 let page: Page;
-let shot = 0;
-
-beforeAll(async () => {
-  clearShots('life');
-  stack = await startE2eStack();
-  ({ browser, page } = await launchBrowser());
-}, 400_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+const { snap } = browserFile('life', (started) => {
+  ({ stack, page } = started);
 });
 
-// A failed step leaves a picture of where it stopped.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await snap('failed').catch(() => {});
-});
-
-async function snap(name: string) {
-  shot++;
-  await screenshot(page, 'life', shot, name);
-}
-
-async function loginAs(name: string) {
-  await loginWith(page, stack.webUrl, name);
-}
-
-async function fill(selector: string, text: string) {
-  await fillField(page, selector, text);
-}
+const loginAs = (name: string) => loginWith(page, stack.webUrl, name);
+const fill = (selector: string, text: string) => fillField(page, selector, text);
 
 /** Opens a request from the home page's 我的诉求 / 我认领的 list. */
 async function openFromMine(title: string) {
@@ -59,30 +34,11 @@ const status = () => page.locator('.request-status').first().textContent();
 const expectStatus = (label: string) => expect.poll(status, { timeout: 15_000 }).toBe(label);
 
 /** The API as one demo user, for the steps that are not under test. */
-async function apiAs(userId: string) {
-  const login = await fetch(`${stack.apiUrl}/v1/auth/dev`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId }),
-  });
-  const session = (await login.json()) as { token?: string };
-  if (!session.token) throw new Error(`dev login ${userId}: ${login.status} ${JSON.stringify(session)}`);
-  const { token } = session;
-  return async <T = { id: string; status: string }>(path: string, body: unknown = {}): Promise<T> => {
-    const res = await fetch(`${stack.apiUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
+const apiAs = (userId: string) => apiAsUser(stack.apiUrl, userId);
 
 async function submitAsZhang(title: string) {
   const post = await apiAs(USERS.zhang);
-  return post('/v1/requests', {
+  return post<{ id: string }>('POST', '/v1/requests', {
     categoryId: 'cat-approval',
     title,
     description: `${title}：材料已经准备，想了解办理流程和时限。`,
@@ -157,7 +113,7 @@ describe('the request life in the browser', () => {
   it('the liaison asks for more information; the enterprise supplies it and the request goes back', async () => {
     const title = '环评批复材料补正咨询';
     const { id } = await submitAsZhang(title);
-    await (await apiAs(USERS.li))(`/v1/requests/${id}/claim`);
+    await (await apiAs(USERS.li))('POST', `/v1/requests/${id}/claim`);
 
     await loginAs('李审批');
     await openFromMine(title);
@@ -188,8 +144,8 @@ describe('the request life in the browser', () => {
     const title = '消防验收预约时间咨询';
     const { id } = await submitAsZhang(title);
     const li = await apiAs(USERS.li);
-    await li(`/v1/requests/${id}/claim`);
-    await li(`/v1/requests/${id}/replies`, { message: '已受理，正在协调消防验收时间。' });
+    await li('POST', `/v1/requests/${id}/claim`);
+    await li('POST', `/v1/requests/${id}/replies`, { message: '已受理，正在协调消防验收时间。' });
 
     await loginAs('李审批');
     await openFromMine(title);

@@ -7,9 +7,9 @@
  * finds it under 我的对接 as 对接成功 with its timeline. Screenshots: .artifacts/e2e/market-NN-*.png.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clearShots, fillField, launchChromium, loginAs, newPhonePage, screenshot } from './browser';
-import { startE2eStack, type E2eStack } from './stack';
+import { afterEach, describe, expect, it } from 'vitest';
+import { browserFile, fillField, loginAs, newPhonePage, screenshot } from './browser';
+import type { E2eStack } from './stack';
 
 const NEED_TITLE = '购置贴片设备需贷款';
 const NEED_TEXT = '计划购置两台贴片机扩大产能，需要设备购置贷款约 300 万元，希望三个月内放款。';
@@ -22,37 +22,35 @@ const SLOW = { timeout: 20_000 };
 
 let stack: E2eStack;
 let browser: Browser;
+/** The file's own page is 张经理's; 褚客户经理 gets one of his own (own storage) beside it. */
+let zhangPage: Page;
+/** The page in use. */
 let page: Page;
+browserFile('market', (started) => {
+  ({ stack, browser, page: zhangPage } = started);
+});
+
+/**
+ * Kept here rather than browserFile's snap, which shoots only the file's own page: these shots are
+ * of whichever page is in use (褚客户经理's in the second test), numbered in one sequence.
+ */
 let shot = 0;
-
-beforeAll(async () => {
-  clearShots('market');
-  stack = await startE2eStack();
-  browser = await launchChromium();
-}, 400_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await snap('failed').catch(() => {});
-});
-
 async function snap(name: string) {
   shot++;
   await screenshot(page, 'market', shot, name);
 }
 
+// browserFile leaves a `failed` shot of 张经理's page; when 褚客户经理's was in use, one of his too.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && page && page !== zhangPage) await snap('failed').catch(() => {});
+});
+
 /** Taro h5 keeps earlier pages hidden in the DOM: only what shows. */
 const shown = (selector: string, hasText?: string | RegExp): Locator => page.locator(selector, hasText ? { hasText } : {}).filter({ visible: true });
 
 describe('supply-demand matchmaking in the browser', () => {
-  let enterprisePage: Page;
-
   it('张经理 posts a financing need and sees 小微易贷 first among the suggestions', async () => {
-    page = enterprisePage = await newPhonePage(browser);
+    page = zhangPage;
     await loginAs(page, stack.webUrl, '张经理');
     await shown('.entry-market').click();
     await shown('.market-page').waitFor(SLOW);
@@ -153,7 +151,7 @@ describe('supply-demand matchmaking in the browser', () => {
   }, 120_000);
 
   it('张经理 sees 对接成功 and the timeline under 我的对接', async () => {
-    page = enterprisePage;
+    page = zhangPage;
     await page.goto(`${stack.webUrl}/#/pages/market/list/index`);
     await shown('.market-page').waitFor(SLOW);
     await shown('.market-tab-matches').click();
