@@ -16,6 +16,8 @@ export interface RowInput {
   precisions: number[];
   /** Milliseconds of each handler call. */
   latencies: number[];
+  /** Rounds of cell queries each search sent (queries of one round go together). */
+  rounds: number[];
   mismatches: number;
 }
 
@@ -63,6 +65,8 @@ export function markdown(summary: Summary): string {
     'precision reached',
     'handler p50',
     'handler p99',
+    'search round trips: p50',
+    'max',
   ];
   const lines = [
     summary.machine,
@@ -86,6 +90,8 @@ export function markdown(summary: Summary): string {
       precisionMix(row.precisions),
       ms(percentile(row.latencies, 0.5)),
       ms(percentile(row.latencies, 0.99)),
+      String(percentile(row.rounds, 0.5)),
+      String(Math.max(...row.rounds)),
     ];
     lines.push(`| ${cells.join(' | ')} |`);
   }

@@ -105,6 +105,7 @@ interface Measured {
   point: QueryPoint;
   itemsRead: number;
   precision: number;
+  rounds: number;
   ms: number;
   ok: boolean;
 }
@@ -175,7 +176,7 @@ async function main() {
       const expected = bruteForce(stations, point, K).join();
       const ok = search.stations.map((s) => s.id).join() === expected && call.ids.join() === expected;
       if (!ok) console.error(`MISMATCH at ${JSON.stringify(point)}: got ${call.ids.join()}, expected ${expected}`);
-      measured.push({ point, itemsRead: search.stats.itemsRead, precision: search.stats.precision, ms: call.ms, ok });
+      measured.push({ point, itemsRead: search.stats.itemsRead, precision: search.stats.precision, rounds: search.stats.rounds, ms: call.ms, ok });
       if (measured.length % 100 === 0) {
         console.log(`queried ${measured.length} / ${points.length} points (${seconds(queriesStarted).toFixed(0)} s)`);
       }
@@ -187,6 +188,7 @@ async function main() {
       itemsRead: of.map((m) => m.itemsRead),
       precisions: of.map((m) => m.precision),
       latencies: of.map((m) => m.ms),
+      rounds: of.map((m) => m.rounds),
       mismatches: of.filter((m) => !m.ok).length,
     });
     const kinds: [PointKind, string][] = [

@@ -16,7 +16,7 @@
  * | item                                                         | key                             | in the file | found by |
  * |--------------------------------------------------------------|---------------------------------|-------------|----------|
  * | profile, calendar, departments, categories, enterprises, credit-code locks, users, requests, idempotency keys, stations, check-in counts, station reports, needs, resources, matches, match-pair locks, cases, audit events, ledger exports | PARK#<park> / … | yes | one Query of the park's partition (its GSI entries — pools, lists, geohash cells, PARKS, DEMO#USERS, USER#/STATION# by id — are attributes of these items and come with them) |
- * | inbox messages (and their unread / push-outbox index entries) | INBOX#<user> / N#<ulid>         | yes | a Query per user of the park, filtered on parkId |
+ * | inbox messages (and their unread / push-outbox index entries), the read mark | INBOX#<user> / N#<ulid>, N~READ | yes | a Query per user of the park, filtered on parkId |
  * | WeChat openid links                                          | WX#<openid> / WX                | yes | a BatchGet of the users' `openid` |
  * | unused invitations                                           | INVITE#<code> / INVITE          | yes | a BatchGet of the users' `inviteCode` |
  * | a device's last check-in at a station (hourly lock)          | CHECKIN#<station>#<device> / LAST | no        | carries the park's id but is reachable only by a Scan, and lives two hours (TTL): after a restore a device may check in once more straight away |

@@ -49,6 +49,7 @@
  * | a park's audit events, newest first              | table | PARK#<park>                     | AUDIT#<ulid>                |
  * | a park's ledger exports (台账), newest first       | table | PARK#<park>                     | LEDGER#<ulid>               |
  * | a user's inbox, newest first                     | table | INBOX#<user>                    | N#<ulid>                    |
+ * | a user's read mark (read-all: up to it is read)  | table | INBOX#<user>                    | N~READ                      |
  * | inbox messages still to push to WeChat (outbox)  | gsi4  | PUSH#PENDING                    | <at>#<ulid>                 |
  * | a user's unread messages (count)                 | gsi3  | INBOX#<user>#UNREAD             | <ulid>                      |
  * | erasures (PIPL) not finished yet (the sweep resumes them) | gsi4 | ERASURE#PENDING        | <since>#<park>#<user>       |

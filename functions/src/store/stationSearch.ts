@@ -40,6 +40,8 @@ export interface SearchStats {
   itemsRead: number;
   /** Queries sent. */
   probes: number;
+  /** Rounds of queries sent together (FAN_OUT at a time): the round trips a rider waits for. */
+  rounds: number;
   /** The finest cell precision read. */
   precision: number;
 }
@@ -108,12 +110,13 @@ export async function nearestStations(
   const queue = new CellQueue();
   for (const cell of CHINA_CELLS) queue.push(cell, distanceToCell(point, cell));
   const found: Found[] = [];
-  const stats: SearchStats = { itemsRead: 0, probes: 0, precision: 2 };
+  const stats: SearchStats = { itemsRead: 0, probes: 0, rounds: 0, precision: 2 };
   const kth = () => (found.length >= limit ? found[limit - 1]!.distance : Infinity);
 
   while (queue.size && queue.peek()!.distance <= kth()) {
     // The next few cells that could still hold a nearer station, probed together.
     const batch = queue.take(FAN_OUT).filter((c) => c.distance <= kth());
+    stats.rounds++;
     const probes = await Promise.all(batch.map(({ cell }) => probe(db, cell, cell.length < FINEST ? PROBE : undefined)));
     for (const [i, result] of probes.entries()) {
       const { cell } = batch[i]!;

@@ -17,13 +17,17 @@
  *   station routes, `auth` is their rate-limit counter instead (one UpdateItem).
  * - clock: the dev clock read on its own — only public routes outside prod (prod reads none).
  * - route: the handler's own work. The issue's budgets are for this part: a read ≤ 2 round trips,
- *   a write ≤ 3 (its reads included). Routes that cannot meet them without a redesign have their
- *   own budget below, with the reason.
+ *   a write ≤ 3 (its reads included), for every route — none has a budget of its own.
+ *
+ * Round trips are what a user waits for: the longest chain of calls each sent only after the one
+ * before it answered (support/dynamoCalls.ts `roundTrips`); queries sent together count once. The
+ * calls themselves are pinned exactly as well, so a fan-out that grows with the data (an N+1, even
+ * in parallel) still fails here; a route sending more calls than its budget says why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Inbox, Match, Need, RequestList, ServiceRequest } from '@parklink/contract';
 import { createTestApp, manualClock, type TestApp } from '../support/app';
-import { recordDynamoCalls, split, type CallRecorder, type SentCommand } from '../support/dynamoCalls';
+import { recordDynamoCalls, roundTrips, split, type CallRecorder, type SentCommand } from '../support/dynamoCalls';
 
 let app: TestApp;
 let recorder: CallRecorder;
@@ -206,11 +210,11 @@ interface Row {
   as: Who | 'public';
   /** What to call; anything awaited in here before the return (finding a cursor) is not counted. */
   call: () => Call | Promise<Call>;
-  /** The route's own round trips, exactly (a function when it follows the data, e.g. unread messages). */
+  /** The route's own calls, exactly (a function when it follows the data, e.g. unread messages). */
   calls: number | (() => number);
-  /** The most the route may make: the issue's 2 (read) or 3 (write), or its own documented one. */
+  /** The most round trips the route may take: the issue's 2 (read) or 3 (write). */
   budget: number | (() => number);
-  /** Why a route has a budget of its own. */
+  /** Why a route sends more calls than its budget of round trips (calls sent together, in parallel). */
   why?: string;
 }
 
@@ -218,16 +222,14 @@ const READ = 2;
 const WRITE = 3;
 const get = (url: string): Call => ({ method: 'GET', url });
 const post = (url: string, body?: unknown): Call => ({ method: 'POST', url, body });
-let unreadBeforeReadAll = 0;
 
 /**
  * The pool is its department's categories' pools plus its own transfer pool, merged in deadline
- * order (store/requestLists.ts): one query per source, plus the categories read to pick them. The
- * 区行政审批局 takes two categories (审批办证, 安全生产), so 3 sources; overdue adds its assigned
- * range (4). One query would need a pool keyed by department — a request whose category has two
- * departments would have to sit in two partitions of one index: a redesign of the pools.
+ * order (store/requestLists.ts): the categories read to pick them, then one query per source, sent
+ * together. The 区行政审批局 takes two categories (审批办证, 安全生产), so 3 sources; overdue adds its
+ * assigned range (4). The number of queries follows the department's categories, not the requests.
  */
-const POOL_WHY = 'a query per pool (category pools + transfer pool) and the categories to pick them; one query needs a department-keyed pool (redesign)';
+const POOL_WHY = 'the categories, then one query per pool (category pools + transfer pool) at once';
 
 const rows: Row[] = [
   { route: 'me (enterprise)', as: 'enterprise', call: () => get('/v1/me'), calls: 1, budget: READ },
@@ -259,8 +261,8 @@ const rows: Row[] = [
   { route: 'listRequests mine, by status (liaison)', as: 'approvals', call: () => get('/v1/requests?scope=mine&status=claimed'), calls: 1, budget: READ },
   { route: 'listRequests done', as: 'approvals', call: () => get('/v1/requests?scope=done'), calls: 1, budget: READ },
   { route: 'listRequests done, by category', as: 'approvals', call: () => get('/v1/requests?scope=done&categoryId=cat-safety'), calls: 1, budget: READ },
-  { route: 'listRequests pool', as: 'approvals', call: () => get('/v1/requests?scope=pool'), calls: 4, budget: 4, why: POOL_WHY },
-  { route: 'listRequests pool, by category', as: 'approvals', call: () => get('/v1/requests?scope=pool&categoryId=cat-approval'), calls: 4, budget: 4, why: POOL_WHY },
+  { route: 'listRequests pool', as: 'approvals', call: () => get('/v1/requests?scope=pool'), calls: 4, budget: READ, why: POOL_WHY },
+  { route: 'listRequests pool, by category', as: 'approvals', call: () => get('/v1/requests?scope=pool&categoryId=cat-approval'), calls: 4, budget: READ, why: POOL_WHY },
   {
     route: 'listRequests pool, page 2',
     as: 'approvals',
@@ -272,8 +274,8 @@ const rows: Row[] = [
     calls: 2,
     budget: READ,
   },
-  { route: 'listRequests overdue', as: 'approvals', call: () => get('/v1/requests?scope=overdue'), calls: 5, budget: 5, why: POOL_WHY },
-  { route: 'listRequests overdue, by status', as: 'approvals', call: () => get('/v1/requests?scope=overdue&status=submitted'), calls: 5, budget: 5, why: POOL_WHY },
+  { route: 'listRequests overdue', as: 'approvals', call: () => get('/v1/requests?scope=overdue'), calls: 5, budget: READ, why: POOL_WHY },
+  { route: 'listRequests overdue, by status', as: 'approvals', call: () => get('/v1/requests?scope=overdue&status=submitted'), calls: 5, budget: READ, why: POOL_WHY },
   { route: 'getRequest', as: 'approvals', call: () => get(`/v1/requests/${requests.find((r) => r.claimer === 'approvals' && r.stage === 'rated')!.id}`), calls: 1, budget: READ },
   { route: 'claimRequest', as: 'approvals', call: () => post(`/v1/requests/${take('pool').id}/claim`), calls: 2, budget: WRITE },
   { route: 'replyRequest', as: 'approvals', call: () => post(`/v1/requests/${take('claimed').id}/replies`, { message: '已收到，正在核实。' }), calls: 2, budget: WRITE },
@@ -290,39 +292,50 @@ const rows: Row[] = [
     budget: WRITE,
   },
   { route: 'transferRequest', as: 'approvals', call: () => post(`/v1/requests/${take('claimed').id}/transfer`, { departmentId: 'dept-service', reason: '更适合由党群服务中心办理' }), calls: 3, budget: WRITE },
+  // The first page brings the read mark along (store/inbox.ts), then the unread above it are counted.
   { route: 'inbox', as: 'enterprise', call: () => get('/v1/inbox'), calls: 2, budget: READ },
   {
+    route: 'inbox, page 2',
+    as: 'enterprise',
+    call: async () => get(`/v1/inbox?cursor=${(await as<Inbox>('enterprise', 'GET', '/v1/inbox?limit=5')).nextCursor}`),
+    calls: 3,
+    budget: READ,
+    why: 'a later page starts below the read mark: the page and the mark at once, then the count above the mark',
+  },
+  {
+    // The message's UpdateItem and the read mark at once, then the count.
     route: 'markRead',
     as: 'enterprise',
     call: async () => {
       const inbox = await as<Inbox>('enterprise', 'GET', '/v1/inbox');
       return post(`/v1/inbox/${inbox.items.find((m) => !m.read)!.id}/read`);
     },
-    calls: 2,
+    calls: 3,
     budget: WRITE,
   },
   {
-    // One UpdateItem per unread message (in parallel), after one query for their ids: each message
-    // changes on its own (no transaction), so the push sender's updates of the same messages never
-    // conflict with it. The bound is the unread count: 1 + unread.
+    // The same whatever the number of unread messages: one query for the newest message and the
+    // read mark, then the mark's conditional UpdateItem and the count above it at once.
     route: 'markAllRead',
     as: 'enterprise',
     call: async () => {
-      unreadBeforeReadAll = (await as<Inbox>('enterprise', 'GET', '/v1/inbox')).unread;
+      const { unread } = await as<Inbox>('enterprise', 'GET', '/v1/inbox');
+      if (unread < 10) throw new Error(`only ${unread} unread messages: read-all would not show an N+1`);
       return post('/v1/inbox/read-all');
     },
-    calls: () => 1 + unreadBeforeReadAll,
-    budget: () => 1 + unreadBeforeReadAll,
-    why: 'one query for the unread ids, then one UpdateItem per unread message',
+    calls: 3,
+    budget: WRITE,
   },
   {
     // A best-first search over geohash cells (store/stationSearch.ts): one query per cell probed,
-    // up to 4 at once; here the nearest cells hold every station, so one round of 4 probes.
+    // up to 4 at once; here the nearest cells hold every station, so one round of 4 probes, then
+    // the parks' calendars. Where stations are sparse a search probes more rounds (npm run
+    // bench:stations reports them).
     route: 'nearbyStations',
     as: 'public',
     call: () => get('/v1/stations/nearby?lat=41.2945&lng=123.7662'),
     calls: 5,
-    budget: 5,
+    budget: READ,
     why: 'a query per geohash cell probed (best-first search, 4 at a time) and the stations’ parks’ calendars in one BatchGetItem',
   },
   { route: 'getStation', as: 'public', call: () => get('/v1/stations/st-service-center'), calls: 2, budget: READ },
@@ -355,13 +368,14 @@ const rows: Row[] = [
     // The admin's overview aggregates the park: the period's requests, needs, resources and
     // matches, the cases, stations and their monthly counts, enterprises and members (9 queries),
     // and for what is overdue now the departments and categories (2) and then every pool and
-    // assigned range once (9 category pools + 8 department pools + 8 assigned = 25), in parallel.
-    // Fewer would need running totals kept on write (a redesign).
+    // assigned range once (9 category pools + 8 department pools + 8 assigned = 25): the first 11
+    // together, then the 25 together — two round trips. The queries follow the park's departments
+    // and categories, not its requests; running totals kept on write would make them fewer calls.
     route: 'dashboard',
     as: 'admin',
     call: () => get('/v1/dashboard?from=2026-11-01&to=2026-12-31'),
     calls: 36,
-    budget: 36,
+    budget: READ,
     why: 'one query per partition it aggregates (9 lists, and every pool and assigned range for overdue-now)',
   },
   { route: 'getPark', as: 'enterprise', call: () => get('/v1/park'), calls: 1, budget: READ },
@@ -374,6 +388,7 @@ interface Counted {
   auth: number;
   clock: number;
   own: number;
+  rounds: number;
   budget: number;
   commands: SentCommand[];
 }
@@ -382,10 +397,12 @@ const report: Counted[] = [];
 afterAll(async () => {
   const line = (cells: (string | number)[]) => cells.map((c, i) => String(c).padEnd(i === 0 ? 44 : 6)).join(' ');
   const table = [
-    line(['route', 'auth', 'clock', 'route', 'total', 'budget']),
-    ...report.map((r) => line([r.route, r.auth, r.clock, r.own, r.auth + r.clock + r.own, r.budget])),
+    line(['route', 'auth', 'clock', 'calls', 'total', 'rounds', 'budget']),
+    ...report.map((r) => line([r.route, r.auth, r.clock, r.own, r.auth + r.clock + r.own, r.rounds, r.budget])),
   ];
-  console.log(`DynamoDB round trips per call (auth + clock + route = total; the budget is the route's):\n${table.join('\n')}`);
+  console.log(
+    `DynamoDB calls per call (auth + clock + the route's calls = total) and the route's round trips (budget: the issue's):\n${table.join('\n')}`,
+  );
   await app?.close();
 });
 
@@ -403,16 +420,18 @@ describe('DynamoDB round trips per route', () => {
     const commands = recorder.take();
     const parts = split(commands, callerKey);
     const budget = value(row.budget);
-    report.push({ route: row.route, auth: parts.auth.length, clock: parts.clock.length, own: parts.route.length, budget, commands });
+    const rounds = roundTrips(parts.route);
+    report.push({ route: row.route, auth: parts.auth.length, clock: parts.clock.length, own: parts.route.length, rounds, budget, commands });
     const listing = `${row.route} sent:\n  ${commands.map((c) => c.text).join('\n  ')}`;
     expect(answer.status, `${row.route}: ${JSON.stringify(answer.body)}`).toBeLessThan(300);
     // The middleware's part: the caller's record (with the clock in it), or a public route's counter and the clock.
     expect({ auth: parts.auth.length, clock: parts.clock.length }, listing).toEqual(row.as === 'public' ? { auth: 1, clock: 1 } : { auth: 1, clock: 0 });
-    expect(parts.route.length, listing).toBeLessThanOrEqual(budget);
+    expect(rounds, `${listing}\n(round trips)`).toBeLessThanOrEqual(budget);
     expect(parts.route.length, listing).toBe(value(row.calls));
-    // A documented exception stays one: its budget is no looser than what it makes now.
-    if (row.why) expect(budget, `${row.route}: ${row.why}`).toBe(value(row.calls));
-    else expect(budget, `${row.route} has the issue's budget`).toBe(request.method === 'GET' ? READ : WRITE);
+    expect(budget, `${row.route} has the issue's budget`).toBe(request.method === 'GET' ? READ : WRITE);
+    // More calls than round trips are calls sent together; each such route says why it fans out.
+    if (parts.route.length > budget) expect(row.why, `${row.route}: ${parts.route.length} calls in ${rounds} round trips, say why`).toBeTruthy();
+    else expect(row.why, `${row.route}: no fan-out left to explain`).toBeUndefined();
   });
 
   it('reads no dev clock in prod, on public routes too', async () => {

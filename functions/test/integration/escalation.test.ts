@@ -4,8 +4,13 @@
  * inbox carries every message to the right person only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Inbox, ServiceRequest } from '@parklink/contract';
+import { sendPendingPushes } from '../../src/jobs/pushSender';
 import { sweepOverdue } from '../../src/jobs/overdueSweep';
+import type { SubscribeMessage } from '../../src/ports/wechatMessages';
+import { keys } from '../../src/store/keys';
+import { readMarkKey } from '../../src/store/inbox';
 import { createTestApp, demoUsers, manualClock, validRequest, type TestApp } from '../support/app';
 
 let app: TestApp;
@@ -114,5 +119,126 @@ describe('the inbox', () => {
     expect(hijack.body.items.every((n) => !first.items.some((m) => m.id === n.id))).toBe(true);
     const tooMany = await app.call('GET', '/v1/inbox?limit=500', { token: token.enterprise });
     expect(tooMany.status).toBe(400);
+  });
+});
+
+describe('read-all', () => {
+  // The test clock stands still here: messages made after a read-all share its millisecond.
+  const claimAndReply = async (who = 'enterprise') => {
+    const created = (await app.call<ServiceRequest>('POST', '/v1/requests', { token: token[who], body: validRequest })).body;
+    await app.call('POST', `/v1/requests/${created.id}/claim`, { token: token.approvals });
+    await app.call('POST', `/v1/requests/${created.id}/replies`, { token: token.approvals, body: { message: '已核查' } });
+    return created;
+  };
+  /** Every message of the inbox, page by page (`limit` a page), and the unread count of each page. */
+  const allPages = async (who: string, limit: number) => {
+    const items: Inbox['items'] = [];
+    const counts: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = (await app.call<Inbox>('GET', `/v1/inbox?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, { token: token[who] })).body;
+      items.push(...page.items);
+      counts.push(page.unread);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return { items, counts };
+  };
+  const readAll = async (who: string) => {
+    const answer = await app.call<{ unread: number }>('POST', '/v1/inbox/read-all', { token: token[who] });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return answer.body.unread;
+  };
+
+  it('reads every message, on every page, and the count is 0', async () => {
+    for (let i = 0; i < 3; i++) await claimAndReply();
+    const before = await allPages('enterprise', 3);
+    expect(before.items.filter((n) => !n.read).length).toBeGreaterThanOrEqual(6);
+    expect(new Set(before.items.map((n) => n.id)).size).toBe(before.items.length); // the pages do not overlap
+
+    expect(await readAll('enterprise')).toBe(0);
+    const after = await allPages('enterprise', 3);
+    expect(after.items.map((n) => n.id)).toEqual(before.items.map((n) => n.id));
+    expect(after.items.filter((n) => !n.read)).toEqual([]);
+    expect(after.counts.every((n) => n === 0)).toBe(true);
+    // Once more: nothing left to do, still 0.
+    expect(await readAll('enterprise')).toBe(0);
+  });
+
+  it('leaves a message that arrives after it unread (same millisecond), and counts it', async () => {
+    await claimAndReply();
+    expect(await readAll('enterprise')).toBe(0);
+    const later = (await app.call<ServiceRequest>('POST', '/v1/requests', { token: token.enterprise, body: validRequest })).body;
+    await app.call('POST', `/v1/requests/${later.id}/claim`, { token: token.approvals });
+
+    const inboxNow = (await app.call<Inbox>('GET', '/v1/inbox?limit=50', { token: token.enterprise })).body;
+    expect(inboxNow.unread).toBe(1);
+    expect(inboxNow.items.filter((n) => !n.read)).toEqual([expect.objectContaining({ requestId: later.id, kind: 'claimed' })]);
+    expect(inboxNow.items.filter((n) => n.read).length).toBeGreaterThan(0);
+  });
+
+  it('keeps marking one message read idempotent, under the mark and above it', async () => {
+    const { items, unread } = (await app.call<Inbox>('GET', '/v1/inbox?limit=50', { token: token.enterprise })).body;
+    expect(unread).toBe(1); // the one of the test before
+    const old = items.find((n) => n.read)!;
+    const fresh = items.find((n) => !n.read)!;
+    for (let i = 0; i < 2; i++) {
+      const read = await app.call('POST', `/v1/inbox/${old.id}/read`, { token: token.enterprise });
+      expect(read.status).toBe(200);
+      expect(read.body.unread).toBe(1);
+    }
+    for (let i = 0; i < 2; i++) expect((await app.call('POST', `/v1/inbox/${fresh.id}/read`, { token: token.enterprise })).body.unread).toBe(0);
+    const after = (await app.call<Inbox>('GET', '/v1/inbox?limit=50', { token: token.enterprise })).body;
+    expect(after.unread).toBe(0);
+    expect(after.items.find((n) => n.id === old.id)!.read).toBe(true);
+    expect(after.items.find((n) => n.id === fresh.id)!.read).toBe(true);
+    // Read-all after that changes nothing.
+    expect(await readAll('enterprise')).toBe(0);
+    // Someone else's message is still not found, read mark or not.
+    expect((await app.call('POST', `/v1/inbox/${old.id}/read`, { token: token.otherEnterprise })).status).toBe(404);
+  });
+
+  it('is not undone by the push sender settling the same messages meanwhile', async () => {
+    const who = 'otherEnterprise';
+    const userId = demoUsers[who];
+    // Bound to WeChat, with consent for two progress messages.
+    await app.deps.db.doc.send(
+      new UpdateCommand({ TableName: app.deps.db.tableName, Key: keys.user('park-demo', userId), UpdateExpression: 'SET openid = :o', ExpressionAttributeValues: { ':o': 'openid-hengtong-readall' } }),
+    );
+    for (let i = 0; i < 2; i++) await app.call('POST', '/v1/me/subscriptions', { token: token[who], body: { accepted: ['progress'] } });
+    const created = await claimAndReply(who);
+    const mine = (await app.call<Inbox>('GET', '/v1/inbox?limit=50', { token: token[who] })).body;
+    const about = mine.items.filter((n) => n.requestId === created.id);
+    expect(about.map((n) => n.read)).toEqual([false, false]);
+
+    // WeChat takes its time: the user reads all while the sender holds the first message, and
+    // the sender settles both only after that.
+    const sent: SubscribeMessage[] = [];
+    let readAllAnswer: number | undefined;
+    const messenger = {
+      async send(message: SubscribeMessage) {
+        readAllAnswer ??= await readAll(who);
+        sent.push(message);
+        return 'sent' as const;
+      },
+    };
+    const result = await sendPendingPushes(app.deps, { messenger, templateIds: { progress: 'tpl-progress' } });
+    expect(result.sent).toBe(2);
+    expect(sent).toHaveLength(2);
+    expect(readAllAnswer).toBe(0);
+
+    const after = (await app.call<Inbox>('GET', '/v1/inbox?limit=50', { token: token[who] })).body;
+    expect(after.unread).toBe(0);
+    expect(after.items.filter((n) => !n.read)).toEqual([]);
+    // Neither undid the other: the messages are settled as sent, the mark stands where read-all put it.
+    for (const n of about) {
+      const { Item } = await app.deps.db.doc.send(new GetCommand({ TableName: app.deps.db.tableName, Key: keys.notification(userId, n.id), ConsistentRead: true }));
+      expect(Item).toMatchObject({ push: 'sent' });
+      expect(Item?.gsi4pk).toBeUndefined();
+    }
+    const { Item: mark } = await app.deps.db.doc.send(new GetCommand({ TableName: app.deps.db.tableName, Key: readMarkKey(userId), ConsistentRead: true }));
+    expect(mark).toMatchObject({ readThrough: about[0]!.id, parkId: 'park-demo', entity: 'InboxReadMark' });
+    // A sender run after it leaves it so too.
+    await sendPendingPushes(app.deps, { messenger, templateIds: { progress: 'tpl-progress' } });
+    expect((await app.call<Inbox>('GET', '/v1/inbox?limit=50', { token: token[who] })).body.unread).toBe(0);
   });
 });

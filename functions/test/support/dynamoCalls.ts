@@ -16,6 +16,9 @@ export interface SentCommand {
   keys: Key[];
   /** One line for a failure message: the command and what it touched. */
   text: string;
+  /** Where in the app's sequence of DynamoDB events the call was sent and answered (see `roundTrips`). */
+  sentAt: number;
+  answeredAt: number;
 }
 
 export interface CallRecorder {
@@ -25,11 +28,17 @@ export interface CallRecorder {
 
 export function recordDynamoCalls(doc: DynamoDBDocumentClient): CallRecorder {
   let sent: SentCommand[] = [];
+  let events = 0;
   doc.middlewareStack.add(
     (next, context) => async (args) => {
       const name = String((context as { commandName?: string }).commandName ?? 'unknown').replace(/Command$/, '');
-      sent.push(describe(name, args.input as Record<string, any>));
-      return next(args);
+      const command = describe(name, args.input as Record<string, any>, ++events);
+      sent.push(command);
+      try {
+        return await next(args);
+      } finally {
+        command.answeredAt = ++events;
+      }
     },
     { step: 'initialize', name: 'countDynamoCalls', override: true },
   );
@@ -42,7 +51,7 @@ export function recordDynamoCalls(doc: DynamoDBDocumentClient): CallRecorder {
   };
 }
 
-function describe(name: string, input: Record<string, any>): SentCommand {
+function describe(name: string, input: Record<string, any>, sentAt: number): SentCommand {
   const keys: Key[] = [];
   if (input.Key) keys.push(input.Key);
   if (input.Item) keys.push({ pk: input.Item.pk, sk: input.Item.sk });
@@ -58,7 +67,22 @@ function describe(name: string, input: Record<string, any>): SentCommand {
   const where = input.KeyConditionExpression
     ? `${input.IndexName ?? 'table'} ${JSON.stringify(input.ExpressionAttributeValues?.[':pk'] ?? input.ExpressionAttributeValues)}`
     : keys.map(shown).join(', ');
-  return { name, keys, text: `${name} ${where}` };
+  return { name, keys, text: `${name} ${where}`, sentAt, answeredAt: Number.POSITIVE_INFINITY };
+}
+
+/**
+ * Round trips: the longest chain of calls each sent only after the one before it was answered.
+ * Calls sent together (a Promise.all of queries) share one round trip — the user waits for the
+ * slowest of them, not for their sum — while a read that needs an earlier read's answer adds one.
+ */
+export function roundTrips(commands: SentCommand[]): number {
+  const depth = new Map<SentCommand, number>();
+  const bySending = [...commands].sort((a, b) => a.sentAt - b.sentAt);
+  for (const command of bySending) {
+    const before = bySending.filter((other) => other.answeredAt < command.sentAt).map((other) => depth.get(other) ?? 0);
+    depth.set(command, 1 + Math.max(0, ...before));
+  }
+  return Math.max(0, ...depth.values());
 }
 
 const sameKey = (a: Key, b: Key) => a.pk === b.pk && a.sk === b.sk;
