@@ -1,6 +1,7 @@
 /**
  * Prints the headers a host must send with the built h5 site (client/dist/h5): the same ones the
- * local static server and the browser tests use (scripts/local/securityHeaders.ts).
+ * local static server and the browser tests use (scripts/local/securityHeaders.ts), and the ones a
+ * deployed stage's CloudFront sends (scripts/deploy/webHosting.cjs computes them the same way).
  *
  *   npm run h5:headers -- https://<api-domain> https://<storage-domain>
  */
@@ -11,7 +12,7 @@ import { siteSecurityHeaders } from './local/securityHeaders';
 
 const index = resolve(ROOT, process.env.PARKLINK_H5_DIR ?? 'client/dist/h5', 'index.html');
 if (!existsSync(index)) {
-  console.error(`No ${index}: build the h5 site first (cd client && npx taro build --type h5).`);
+  console.error(`No ${index}: build the h5 site first (npm run build:h5 -w client).`);
   process.exit(1);
 }
 const origins = process.argv.slice(2);

@@ -1,18 +1,22 @@
 /**
  * `serverless package --stage prod` works offline (no AWS account) and the CloudFormation it makes
  * is what we mean to deploy: the table from table.json with PITR, every contract route on the
- * function that serves it, IAM limited to the table.
+ * function that serves it, IAM limited to the table; the h5 site in a private bucket behind
+ * CloudFront with the security headers of scripts/local/securityHeaders.ts.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { routeKey, routes, type RouteName } from '@parklink/contract';
 import table from '../../functions/src/store/table.json';
 import { functionRoutes as allFunctionRoutes } from '../../functions/src/http/all';
 import { policy } from '../../functions/src/http/policy';
+import { siteSecurityHeaders } from '../../scripts/local/securityHeaders';
 
 /** What a deployed stage serves: every function but the development one (devOnly routes). */
 const DEV_ONLY = (Object.keys(routes) as RouteName[]).filter((name) => policy[name].devOnly);
@@ -24,16 +28,35 @@ const ROOT = resolve(__dirname, '../..');
 const SCHEDULED = ['overdueSweep', 'pushSender', 'ledgerWorker'];
 /** The prod h5 site's origins, as an operator names them at deploy time (scripts/deploy/webOrigins.cjs). */
 const WEB_ORIGINS = ['https://yqt.example.gov.cn', 'https://admin.yqt.example.gov.cn'];
+/** A built h5 index.html as Taro writes it: one inline boot script (allowed by its hash), the rest by src. */
+const INDEX_HTML =
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>园企通</title>' +
+  '<script>!function(n){n.document.documentElement.style.fontSize="20px"}(window);</script>' +
+  '<script defer="defer" src="./js/app.504fe157.js"></script><link href="./css/app.013b011b.css" rel="stylesheet"></head>' +
+  '<body><div id="app"></div></body></html>';
 
-let template: { Resources: Record<string, { Type: string; Properties: any }> };
+let template: { Resources: Record<string, { Type: string; Properties: any; [attribute: string]: any }>; Outputs: Record<string, { Value: unknown }> };
 let packageDir: string;
 
 beforeAll(async () => {
   packageDir = mkdtempSync(join(tmpdir(), 'parklink-package-'));
+  // The h5 build the stage is packaged with (scripts/deploy/webHosting.cjs hashes its boot script).
+  const h5Dir = mkdtempSync(join(tmpdir(), 'parklink-h5-'));
+  writeFileSync(join(h5Dir, 'index.html'), INDEX_HTML);
   await promisify(execFile)(
     resolve(ROOT, 'node_modules/.bin/serverless'),
     ['package', '--stage', 'prod', '--package', packageDir],
-    { cwd: ROOT, env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', PARKLINK_ESBUILD_DIR: '.esbuild-package', PARKLINK_WEB_ORIGINS: WEB_ORIGINS.join(',') } },
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        SLS_TELEMETRY_DISABLED: '1',
+        PARKLINK_ESBUILD_DIR: '.esbuild-package',
+        PARKLINK_WEB_ORIGINS: WEB_ORIGINS.join(','),
+        PARKLINK_H5_DIR: h5Dir,
+        PARKLINK_API_ORIGIN: '',
+      },
+    },
   );
   template = JSON.parse(readFileSync(join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'));
 });
@@ -128,7 +151,7 @@ describe('the prod package', () => {
   it('keeps attachments in a private, encrypted bucket that only presigned URLs reach', () => {
     // Besides the framework's own deployment bucket, one: ours.
     const buckets = Object.keys(template.Resources).filter((id) => template.Resources[id]!.Type === 'AWS::S3::Bucket');
-    expect(buckets.sort()).toEqual(['AttachmentsBucket', 'ServerlessDeploymentBucket']);
+    expect(buckets.sort()).toEqual(['AttachmentsBucket', 'ServerlessDeploymentBucket', 'WebBucket']);
     const props = template.Resources.AttachmentsBucket!.Properties;
     expect(props.BucketName).toBeUndefined(); // named by CloudFormation: never guessed or squatted
     expect(props.PublicAccessBlockConfiguration).toEqual({
@@ -193,5 +216,193 @@ describe('the prod package', () => {
     const sizes = Object.fromEntries(zips.map((z) => [z, statSync(join(packageDir, z)).size]));
     console.log('Lambda package sizes (bytes):', sizes);
     for (const size of Object.values(sizes)) expect(size).toBeLessThan(400_000);
+  });
+});
+
+/** This stack once deployed: what CloudFormation substitutes into the template (China, as the README deploys). */
+const STACK: Record<string, string> = {
+  HttpApi: 'a1b2c3d4e5',
+  AttachmentsBucket: 'parklink-prod-attachmentsbucket-1x2y3z4w5v6u',
+  WebBucket: 'parklink-prod-webbucket-7t8s9r0q1p2o',
+  WebDistribution: 'E2QWRUHAPOMQZL',
+  'AWS::Region': 'cn-north-1',
+  'AWS::URLSuffix': 'amazonaws.com.cn',
+  'AWS::Partition': 'aws-cn',
+  'AWS::AccountId': '123456789012',
+};
+/** Evaluates the few intrinsic functions the web-hosting values use, with STACK's values. */
+function evaluate(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const fn = value as Record<string, any>;
+  const known = (name: string) => {
+    if (!(name in STACK)) throw new Error(`no value for ${name}`);
+    return STACK[name]!;
+  };
+  if ('Ref' in fn) return known(fn.Ref);
+  if ('Fn::Sub' in fn) return (fn['Fn::Sub'] as string).replace(/\$\{([\w:]+)\}/g, (_, name: string) => known(name));
+  if ('Fn::Join' in fn) return (fn['Fn::Join'][1] as unknown[]).map(evaluate).join(fn['Fn::Join'][0]);
+  throw new Error(`cannot evaluate ${JSON.stringify(value)}`);
+}
+
+describe('the prod package’s h5 site', () => {
+  const behaviors = () => {
+    const config = template.Resources.WebDistribution!.Properties.DistributionConfig;
+    return [config.DefaultCacheBehavior, ...config.CacheBehaviors];
+  };
+
+  it('keeps the build in a private, encrypted bucket that only this stage’s CloudFront distribution reads', () => {
+    const bucket = template.Resources.WebBucket!.Properties;
+    expect(bucket.BucketName).toBeUndefined();
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+    expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(bucket.WebsiteConfiguration).toBeUndefined(); // the REST endpoint, behind OAC: never a public website
+
+    const policy = template.Resources.WebBucketPolicy!.Properties;
+    expect(policy.Bucket).toEqual({ Ref: 'WebBucket' });
+    const statements = policy.PolicyDocument.Statement as any[];
+    const allows = statements.filter((s) => s.Effect === 'Allow');
+    expect(allows).toHaveLength(1);
+    expect(allows[0]).toMatchObject({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' });
+    expect(allows[0].Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['WebBucket', 'Arn'] }, '/*']] });
+    expect(Object.keys(allows[0].Condition)).toEqual(['StringEquals']);
+    expect(Object.keys(allows[0].Condition.StringEquals)).toEqual(['AWS:SourceArn']);
+    expect(evaluate(allows[0].Condition.StringEquals['AWS:SourceArn'])).toBe('arn:aws-cn:cloudfront::123456789012:distribution/E2QWRUHAPOMQZL');
+    expect(statements.filter((s) => s.Effect !== 'Allow')).toEqual([
+      expect.objectContaining({ Effect: 'Deny', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    ]);
+  });
+
+  it('is served by CloudFront through origin access control: HTTPS only, compressed, index.html at the root, HTTP/2 and 3', () => {
+    const [distribution, ...others] = resourcesOf('AWS::CloudFront::Distribution');
+    expect(others).toHaveLength(0);
+    const config = distribution!.Properties.DistributionConfig;
+    expect(config).toMatchObject({ Enabled: true, DefaultRootObject: 'index.html', HttpVersion: 'http2and3' });
+    expect(config.Origins).toEqual([
+      {
+        Id: 'web-bucket',
+        DomainName: { 'Fn::GetAtt': ['WebBucket', 'RegionalDomainName'] },
+        OriginAccessControlId: { 'Fn::GetAtt': ['WebOriginAccessControl', 'Id'] },
+        S3OriginConfig: { OriginAccessIdentity: '' },
+      },
+    ]);
+    expect(template.Resources.WebOriginAccessControl!.Properties.OriginAccessControlConfig).toMatchObject({
+      OriginAccessControlOriginType: 's3',
+      SigningBehavior: 'always',
+      SigningProtocol: 'sigv4',
+    });
+    for (const behavior of behaviors()) {
+      expect(behavior).toMatchObject({
+        TargetOriginId: 'web-bucket',
+        ViewerProtocolPolicy: 'redirect-to-https',
+        Compress: true,
+        AllowedMethods: ['GET', 'HEAD'],
+        ResponseHeadersPolicyId: { Ref: 'WebResponseHeadersPolicy' },
+      });
+      // Compression needs the cache policy to accept both encodings.
+      const cachePolicy = template.Resources[behavior.CachePolicyId.Ref]!.Properties.CachePolicyConfig;
+      expect(cachePolicy.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({ EnableAcceptEncodingGzip: true, EnableAcceptEncodingBrotli: true });
+    }
+  });
+
+  it('caches the content-hashed js/ and css/ for a year, and index.html (everything else) at most a minute', () => {
+    const config = template.Resources.WebDistribution!.Properties.DistributionConfig;
+    const ttl = (behavior: any) => {
+      const { MinTTL, DefaultTTL, MaxTTL } = template.Resources[behavior.CachePolicyId.Ref]!.Properties.CachePolicyConfig;
+      return { MinTTL, DefaultTTL, MaxTTL };
+    };
+    expect(config.CacheBehaviors.map((b: any) => b.PathPattern)).toEqual(['js/*', 'css/*']);
+    for (const behavior of config.CacheBehaviors) expect(ttl(behavior)).toMatchObject({ DefaultTTL: 31536000, MaxTTL: 31536000 });
+    expect(ttl(config.DefaultCacheBehavior)).toEqual({ MinTTL: 0, DefaultTTL: 0, MaxTTL: 60 });
+  });
+
+  it('sends exactly the headers securityHeaders.ts makes for this build, this stage’s API and its attachments bucket', async () => {
+    const config = template.Resources.WebResponseHeadersPolicy!.Properties.ResponseHeadersPolicyConfig;
+    const security = config.SecurityHeadersConfig;
+    expect(Object.keys(security).sort()).toEqual(['ContentSecurityPolicy', 'ContentTypeOptions', 'FrameOptions', 'ReferrerPolicy']);
+    const custom = config.CustomHeadersConfig.Items as { Header: string; Value: string; Override: boolean }[];
+    // Ours win over anything an object in the bucket might carry.
+    for (const setting of [...Object.values(security), ...custom] as { Override: boolean }[]) expect(setting.Override).toBe(true);
+    const sent = {
+      'content-security-policy': evaluate(security.ContentSecurityPolicy.ContentSecurityPolicy),
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': security.FrameOptions.FrameOption,
+      'referrer-policy': security.ReferrerPolicy.ReferrerPolicy,
+      ...Object.fromEntries(custom.map((h) => [h.Header, h.Value])),
+    };
+
+    // The API as the stack names it (its HttpApiUrl output), and the attachments bucket as the
+    // functions' own presigned URLs name it in that region.
+    const api = evaluate(template.Outputs.HttpApiUrl!.Value);
+    expect(api).toBe('https://a1b2c3d4e5.execute-api.cn-north-1.amazonaws.com.cn');
+    expect(template.Resources.AttachmentsLambdaFunction!.Properties.Environment.Variables.BUCKET_NAME).toEqual({ Ref: 'AttachmentsBucket' });
+    const { s3ObjectStorage } = await import('../../functions/src/ports/objectStorage');
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'not-a-secret');
+    const presigned = await s3ObjectStorage({ region: STACK['AWS::Region']!, bucket: STACK.AttachmentsBucket! }).presignGet({ key: 'ledgers/x.xlsx', expiresInSeconds: 60 });
+    vi.unstubAllEnvs();
+    const storage = new URL(presigned).origin;
+    expect(storage).toBe(`https://${STACK.AttachmentsBucket}.s3.cn-north-1.amazonaws.com.cn`);
+
+    // = `npm run h5:headers -- <api> <storage>` for this build.
+    expect(sent).toEqual(siteSecurityHeaders(INDEX_HTML, { connect: [api, storage] }));
+    const bootHash = createHash('sha256').update('!function(n){n.document.documentElement.style.fontSize="20px"}(window);').digest('base64');
+    expect(sent['content-security-policy']).toContain(`script-src 'self' 'sha256-${bootHash}'`);
+    expect(sent['content-security-policy']).toContain(`connect-src 'self' ${api} ${storage}`);
+  });
+
+  it('outputs the distribution’s domain and the bucket to upload to; the functions get no right on that bucket', () => {
+    expect(template.Outputs.WebDistributionDomainName).toEqual({ Value: { 'Fn::GetAtt': ['WebDistribution', 'DomainName'] } });
+    expect(template.Outputs.WebBucketName).toEqual({ Value: { Ref: 'WebBucket' } });
+    const roles = resourcesOf('AWS::IAM::Role');
+    expect(roles.length).toBeGreaterThan(0);
+    for (const role of roles) expect(JSON.stringify(role)).not.toMatch(/WebBucket|WebDistribution|cloudfront/i);
+    for (const fn of resourcesOf('AWS::Lambda::Function')) expect(JSON.stringify(fn.Properties.Environment)).not.toContain('Web');
+  });
+});
+
+describe('web hosting by stage (scripts/deploy/webHosting.cjs)', () => {
+  const WebHosting = createRequire(import.meta.url)('../../scripts/deploy/webHosting.cjs') as {
+    new (serverless: unknown): { hooks: { initialize(): void } };
+    responseHeadersFor(stage: string, env: Record<string, string | undefined>): any;
+  };
+  const serverlessOn = (stage: string) => ({
+    getProvider: () => ({ getStage: () => stage }),
+    service: {
+      resources: {
+        Resources: { Table: {}, AttachmentsBucket: {}, WebBucket: {}, WebDistribution: {}, WebResponseHeadersPolicy: {} },
+        Outputs: { TableName: {}, WebBucketName: {}, WebDistributionDomainName: {} },
+      },
+    },
+  });
+
+  it('leaves it out of the local dev stage, which needs no h5 build', () => {
+    const serverless = serverlessOn('dev');
+    new WebHosting(serverless).hooks.initialize();
+    expect(Object.keys(serverless.service.resources.Resources)).toEqual(['Table', 'AttachmentsBucket']);
+    expect(Object.keys(serverless.service.resources.Outputs)).toEqual(['TableName']);
+    expect(() => WebHosting.responseHeadersFor('dev', { PARKLINK_H5_DIR: '/nonexistent' })).not.toThrow();
+  });
+
+  it('keeps it on every deployed stage, which stops packaging without the h5 build', () => {
+    const serverless = serverlessOn('staging');
+    new WebHosting(serverless).hooks.initialize();
+    expect(Object.keys(serverless.service.resources.Resources)).toContain('WebDistribution');
+    expect(() => WebHosting.responseHeadersFor('staging', { PARKLINK_H5_DIR: '/nonexistent' })).toThrow(/build the h5 site/);
+  });
+
+  it('names the API’s own domain in the CSP when it has one', () => {
+    const h5Dir = mkdtempSync(join(tmpdir(), 'parklink-h5-'));
+    writeFileSync(join(h5Dir, 'index.html'), INDEX_HTML);
+    const policy = WebHosting.responseHeadersFor('prod', { PARKLINK_H5_DIR: h5Dir, PARKLINK_API_ORIGIN: 'https://api.yqt.example.gov.cn/' });
+    const csp = policy.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy['Fn::Sub'] as string;
+    expect(csp).toContain("connect-src 'self' https://api.yqt.example.gov.cn https://${AttachmentsBucket}.s3.${AWS::Region}.${AWS::URLSuffix};");
+    expect(csp).not.toContain('execute-api');
+    expect(() => WebHosting.responseHeadersFor('prod', { PARKLINK_H5_DIR: h5Dir, PARKLINK_API_ORIGIN: 'http://api.example.cn' })).toThrow(/https origin/);
   });
 });
