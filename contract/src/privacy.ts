@@ -25,6 +25,13 @@ export const EraseMeResult = z.object({
   anonymised: z.object({ requests: z.number().check(z.int()), matches: z.number().check(z.int()), cases: z.number().check(z.int()), auditEvents: z.number().check(z.int()), other: z.number().check(z.int()) }),
   /** Deleted outright. */
   deleted: z.object({ inboxMessages: z.number().check(z.int()) }),
+  /**
+   * What the call did is what the indexes reach; the records no index of theirs holds (a reply on a
+   * request since transferred, an admin's notes, their name in others' text) are rewritten by the
+   * overdue sweep's full pass, in the background (functions/src/services/erasurePass.ts):
+   * `pending` until it is done, `finished` when a repeated call finds the erasure complete.
+   */
+  fullPass: z.enum(['pending', 'finished']),
 });
 export type EraseMeResult = z.infer<typeof EraseMeResult>;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ERASED_NAME } from '@parklink/contract';
 import { weekendsOnly } from './calendar';
 import { ADMIN_AFTER_MS, dueEscalations, nextEscalationAt } from './escalation';
 import { notificationsFor } from './notifications';
@@ -63,6 +64,15 @@ describe('who hears about what', () => {
     ]);
     const noted = life.note(claimed, L, { message: '内部' }, m(2));
     expect(notificationsFor(noted, noted.timeline.slice(-1))).toEqual([]);
+  });
+
+  it('tells nobody who erased their account (PIPL): the reference reads 已注销用户', () => {
+    const claimed = life.claim(fresh(), L, m(1));
+    const level1 = life.escalate(claimed, dueEscalations(claimed, at(5)), m(5));
+    const erasedAssignee = { ...level1, assignee: { ...level1.assignee!, name: ERASED_NAME } };
+    expect(notificationsFor(erasedAssignee, level1.timeline.slice(-1)).map((d) => d.audience)).toEqual([{ kind: 'departmentHeads', departmentIds: ['d1'] }]);
+    const erasedSubmitter = { ...claimed, timeline: claimed.timeline.map((e, i) => (i === 0 ? { ...e, actor: { ...e.actor, name: ERASED_NAME } } : e)) };
+    expect(notificationsFor(erasedSubmitter, claimed.timeline.slice(-1))).toEqual([]);
   });
 
   it('sends level 1 to the heads and the assignee, level 2 to the park admins', () => {

@@ -2,7 +2,7 @@
  * Which events concern whom: from the events a change added, the inbox messages to write. Pure;
  * the store turns audiences into user ids (department heads and park admins are on their records).
  */
-import type { NotificationKind, TimelineEvent } from '@parklink/contract';
+import { ERASED_NAME, type NotificationKind, type TimelineEvent } from '@parklink/contract';
 import type { RequestState } from './request';
 
 export type Audience =
@@ -21,7 +21,19 @@ export interface NotificationDraft {
 const submitter = (state: RequestState): Audience => ({ kind: 'user', userId: state.timeline[0]!.actor.id });
 
 export function notificationsFor(next: RequestState, added: TimelineEvent[]): NotificationDraft[] {
-  return added.flatMap((event) => draftsFor(next, event)).filter((draft) => !isSelf(draft, added));
+  const gone = erasedPeople(next);
+  return added
+    .flatMap((event) => draftsFor(next, event))
+    .filter((draft) => !isSelf(draft, added) && !(draft.audience.kind === 'user' && gone.has(draft.audience.userId)));
+}
+
+/**
+ * The submitter or assignee who erased their account (PIPL): the erasure rewrote their reference
+ * on this request to 已注销用户, and nothing should reach an inbox nobody reads any more.
+ */
+function erasedPeople(state: RequestState): Set<string> {
+  const references = [state.timeline[0]?.actor, state.assignee];
+  return new Set(references.filter((r) => r?.name === ERASED_NAME).map((r) => r!.id));
 }
 
 function draftsFor(state: RequestState, event: TimelineEvent): NotificationDraft[] {

@@ -20,6 +20,8 @@ import {
   maskOpenid,
   matchForPerson,
   requestForPerson,
+  scrub,
+  withoutName,
   type AccountRecord,
   type Person,
 } from './privacy';
@@ -122,6 +124,81 @@ describe('other kept records anonymised', () => {
     const record = { id: 'x1', parkId: 'p', from: '2026-11-01', to: '2026-11-30', format: 'xlsx' as const, status: 'ready' as const, requestedAt: NOW, requestedBy: { id: 'u-a', name: '周书记' } };
     expect(anonymiseLedgerExport(record, asPerson(A))!.requestedBy).toEqual({ id: 'u-a', name: ERASED_NAME });
     expect(anonymiseLedgerExport(record, asPerson(L))).toBeUndefined();
+  });
+});
+
+describe('any stored item scrubbed (the full pass)', () => {
+  const wei: Person = { id: 'u-wei', name: '魏联络', stationIds: ['st-1'] };
+
+  it('renames references by id, replaces the full name in free text, and leaves keys, ids and names of things', () => {
+    const item = {
+      pk: 'PARK#p',
+      sk: 'REQ#r9',
+      gsi3pk: 'PARK#p#ASSIGNEE#u-wei',
+      entity: 'Request',
+      id: 'r9',
+      version: 4,
+      title: '请魏联络协助',
+      enterpriseName: '魏联络五金店',
+      timeline: [
+        { id: 'e1', type: 'replied', actor: { id: 'u-wei', name: '魏联络', role: 'liaison', departmentName: '审批局' }, message: '魏联络：已受理，魏联络会跟进。' },
+        // Another person of the same name: matched by id, so kept.
+        { id: 'e2', type: 'noted', actor: { id: 'u-other', name: '魏联络', role: 'dept_head' }, message: '收到' },
+      ],
+      attachments: [{ id: 'f1', fileName: '魏联络的说明.pdf', uploadedBy: { id: 'u-wei', name: '魏联络', role: 'liaison' } }],
+      fields: [{ key: 'note', label: '备注', value: ['联系魏联络'] }],
+    };
+    const changes = scrub(item, wei)!;
+    // Not the keys (gsi3pk holds their id), not the enterprise's name that happens to hold theirs.
+    expect(Object.keys(changes).sort()).toEqual(['attachments', 'fields', 'timeline', 'title']);
+    expect(changes.title).toBe(`请${ERASED_NAME}协助`);
+    const timeline = changes.timeline as typeof item.timeline;
+    expect(timeline[0]).toEqual({ ...item.timeline[0], actor: { ...item.timeline[0]!.actor, name: ERASED_NAME }, message: `${ERASED_NAME}：已受理，${ERASED_NAME}会跟进。` });
+    expect(timeline[1]).toBe(item.timeline[1]);
+    expect(changes.attachments).toEqual([{ id: 'f1', fileName: `${ERASED_NAME}的说明.pdf`, uploadedBy: { id: 'u-wei', name: ERASED_NAME, role: 'liaison' } }]);
+    // `fields` answers are free text too, when they are strings.
+    expect(changes.fields).toEqual([{ key: 'note', label: '备注', value: [`联系${ERASED_NAME}`] }]);
+    // Done once, nothing left: a second run writes nothing.
+    expect(scrub({ ...item, ...changes }, wei)).toBeUndefined();
+  });
+
+  it('takes them off the lists of who acts, and renames their resolution of a station they could resolve only', () => {
+    expect(scrub({ id: 'st-1', hostIds: ['u-a', 'u-wei'], name: '服务中心驿站' }, wei)).toEqual({ hostIds: ['u-a'] });
+    expect(scrub({ id: 'd1', headUserIds: ['u-wei'], adminUserIds: ['u-x'] }, wei)).toEqual({ headUserIds: [] });
+    expect(scrub({ id: 'rp1', stationId: 'st-1', resolvedBy: '魏联络', resolution: '已修好' }, wei)).toEqual({ resolvedBy: ERASED_NAME });
+    expect(scrub({ id: 'rp2', stationId: 'st-2', resolvedBy: '魏联络' }, wei)).toBeUndefined();
+  });
+
+  it('an inbox message’s title and body; a post’s search words made again from its text', () => {
+    expect(scrub({ pk: 'INBOX#u-e', sk: 'N#1', userId: 'u-e', title: '诉求有新答复', body: '审批局 魏联络答复了「环评」' }, wei)).toEqual({ body: `审批局 ${ERASED_NAME}答复了「环评」` });
+    const post = { id: 'n1', title: '魏联络推荐的设备贷款', description: '需要设备贷款', tags: [], words: ['魏联络', '推荐', '设备', '贷款'], owner: { kind: 'enterprise', id: 'e1', name: '鑫锐电子' } };
+    const changes = scrub(post, wei)!;
+    expect(changes.title).toBe(`${ERASED_NAME}推荐的设备贷款`);
+    expect(changes.words).not.toContain('魏联络');
+    expect(changes.words).toEqual(expect.arrayContaining(['设备', '贷款']));
+    expect(changes).not.toHaveProperty('owner');
+  });
+
+  it('replaces names to the end, and never a name too short or inside 已注销用户', () => {
+    expect(withoutName('户AA', '户A')).toBe('已注销用已注销用户');
+    expect(withoutName(withoutName('户AA', '户A'), '户A')).toBe(withoutName('户AA', '户A'));
+    expect(withoutName('王说了', '王')).toBe('王说了');
+    expect(withoutName('已注销用户说', '注销')).toBe('已注销用户说');
+    expect(scrub({ id: 'x', actor: { id: 'u-z', name: '注销' }, message: '注销了' }, { id: 'u-z', name: '注销' })).toEqual({ actor: { id: 'u-z', name: ERASED_NAME } });
+  });
+
+  it('leaves whole the longer names that hold theirs (another member’s, an enterprise’s)', () => {
+    const li: Person = { id: 'u-li', name: '李明', keep: ['李明远', '李明五金店'] };
+    expect(withoutName('李明转给李明远，抄送李明五金店。李明', li.name, li.keep)).toBe(`${ERASED_NAME}转给李明远，抄送李明五金店。${ERASED_NAME}`);
+    expect(scrub({ id: 'r', description: '李明远说李明已答复' }, li)).toEqual({ description: `李明远说${ERASED_NAME}已答复` });
+    expect(scrub({ id: 'r', description: '李明远' }, li)).toBeUndefined();
+  });
+
+  it('never touches the input', () => {
+    const item = { id: 'r1', timeline: [{ id: 'e', actor: { id: 'u-wei', name: '魏联络' }, message: '魏联络' }] };
+    const copy = structuredClone(item);
+    scrub(item, wei);
+    expect(item).toEqual(copy);
   });
 });
 

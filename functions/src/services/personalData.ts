@@ -68,13 +68,19 @@ export async function personalData(deps: Deps, user: User): Promise<MyData> {
   };
 }
 
-/** What is not listed, and why: records no index of the person reaches. */
+/**
+ * What is not listed, and why: records no index of the person reaches (they are found only by
+ * reading the whole park, which erasure does in the background: services/erasurePass.ts).
+ */
 function notesFor(user: User): string[] {
   const notes: string[] = [];
   if (user.departmentId) notes.push('已转出本部门、由其他部门办理的诉求中您写过的内容，以及同事名下已办结诉求中您的备注，无法按索引查到，未列出。');
   if (user.roles.includes('admin')) {
     notes.push('您作为园区管理员在诉求上的备注与转派未逐条列出（需读取全园区诉求）；您的管理操作见“园区管理 → 操作记录”。');
   }
-  notes.push('诉求、对接、案例是园区的服务台账：注销账号后仍保留，其中您的姓名改为“已注销用户”。');
+  notes.push('他人收到的消息、他人所写文字中提到您姓名之处未列出。');
+  notes.push(
+    '诉求、对接、案例是园区的服务台账：注销账号后仍保留，其中您的姓名改为“已注销用户”。上面列出的记录在注销时立即改写；未列出的（包括以上几类）由后台逐页检查全园区记录后改写，通常在注销后一小时内完成，记录多的园区可能需要数小时。',
+  );
   return notes;
 }

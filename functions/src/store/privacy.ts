@@ -2,17 +2,19 @@
  * The reads and writes of personal information (PIPL): the records where a person acts, found by
  * the indexes that reach them (keys.ts), and their erasure — the account anonymised in one
  * transaction with its WeChat link, its unused invitation and the audit event; inbox messages
- * deleted; kept records rewritten on their version. services/erasure.ts decides; this only knows
+ * deleted; kept records rewritten on what was read (their version, or the values changed); and
+ * the full pass's pages of the park's records and of its members' inboxes, with its cursor kept
+ * on the erased account. services/erasure.ts and services/erasurePass.ts decide; this only knows
  * DynamoDB.
  */
-import { BatchWriteCommand, GetCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ERASED_NAME, type PostOwner } from '@parklink/contract';
 import type { AuditRecord } from '../domain/admin/audit';
 import type { CaseRecord } from '../domain/cases/case';
 import type { LedgerExportRecord } from '../domain/ledger/exports';
 import type { MatchRecord } from '../domain/market/match';
 import type { RequestState } from '../domain/request';
-import { isConditionFailure, putOnce, queryItems, queryPages, stripKeys, type Db } from './db';
+import { isConditionFailure, queryItems, queryPages, stripKeys, type Db } from './db';
 import { directoryItems, type UserRecord } from './directory';
 import { INDEX, gsiKeys, keys, parkPk } from './keys';
 import { upgradeRequest } from './legacy';
@@ -27,6 +29,39 @@ export interface Reach {
   userId: string;
   departmentId?: string;
   enterpriseId?: string;
+}
+
+/**
+ * What an erasure keeps on the erased account until it is finished (removed at the end): who the
+ * person was, as the records name them, and how far it got.
+ */
+export interface ErasureInfo extends NonNullable<UserRecord['erasure']> {
+  /** When the part the indexes reach was done (services/erasure.ts); the full pass follows. */
+  reachedAt?: string;
+  /** Stations whose reports they could resolve (a report's `resolvedBy` holds a name only). */
+  stationIds?: string[];
+  /** The full pass's cursor (services/erasurePass.ts). */
+  pass?: PassCursor;
+}
+
+/** Where the full pass stands: a phase, the last key done in it, and what it did so far. */
+export interface PassCursor {
+  /** 'park': the park's partition in key order; 'inboxes': its members' inboxes, member by member in id order. */
+  phase: 'park' | 'inboxes';
+  /** The last sort key done: of the park's partition, or of `member`'s inbox. */
+  after?: string;
+  /** The member whose inbox is being read. */
+  member?: string;
+  pages: number;
+  rewritten: number;
+}
+
+export type ErasingRecord = UserRecord & { erasure?: ErasureInfo };
+
+export interface Page {
+  items: Item[];
+  /** The last sort key read, when there is more after it. */
+  last?: string;
 }
 
 const MAX_ATTEMPTS = 10;
@@ -152,17 +187,20 @@ export const privacyStore = {
   },
 
   /** A user record read consistently (erasure decides on it). */
-  async account(db: Db, parkId: string, userId: string): Promise<UserRecord | undefined> {
+  async account(db: Db, parkId: string, userId: string): Promise<ErasingRecord | undefined> {
     const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.user(parkId, userId), ConsistentRead: true }));
-    return Item ? stripKeys<UserRecord>(Item) : undefined;
+    return Item ? stripKeys<ErasingRecord>(Item) : undefined;
   },
 
-  /** Deletes every message of a user's inbox (the pending pushes among them leave the outbox with them). */
+  /**
+   * Deletes a user's whole inbox partition — every message (the pending pushes among them leave the
+   * outbox with them) and whatever else is kept there (the read mark) — and answers how many messages.
+   */
   async deleteInbox(db: Db, userId: string): Promise<number> {
     let deleted = 0;
     for await (const page of queryPages(db, {
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
-      ExpressionAttributeValues: { ':pk': keys.notification(userId, '').pk, ':n': 'N#' },
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.notification(userId, '').pk },
       ProjectionExpression: 'pk, sk',
     })) {
       const keysOf = (page.Items ?? []).map((i) => ({ pk: i.pk, sk: i.sk }));
@@ -175,7 +213,7 @@ export const privacyStore = {
           if (requests.length) await backoff(attempt);
         }
       }
-      deleted += keysOf.length;
+      deleted += keysOf.filter((k) => String(k.sk).startsWith('N#')).length;
     }
     return deleted;
   },
@@ -210,49 +248,69 @@ export const privacyStore = {
   },
 
   /**
-   * Rewrites one versioned record (a request, a match, a case) through `change` on the version
-   * read, bumping it so a writer who read the old one is refused and decides again on this one;
-   * a lost race is read again. The item's keys and indexes stay as they are. True if it changed.
+   * Rewrites one item through `change` (the attributes that change, with their new values, or
+   * undefined when nothing does), starting from `read` (what a query gave; read again when absent).
+   * Only those attributes are set, on what was read: a versioned item on its version, bumped, so a
+   * writer who read the old one is refused and decides again on this one; an item without a version
+   * on the values changed being still those read. A lost race is read again (consistently) and
+   * decided again — where nothing is left to change (someone, or this call's own earlier attempt,
+   * did it) nothing is written. The item's keys and indexes stay. True if this call changed it.
    */
-  async rewriteVersioned<T>(db: Db, key: { pk: string; sk: string }, change: (record: T) => T | undefined): Promise<boolean> {
+  async rewrite(db: Db, key: { pk: string; sk: string }, read: Record<string, unknown> | undefined, change: (item: Record<string, unknown>) => Record<string, unknown> | undefined): Promise<boolean> {
+    let item = read;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true }));
-      if (!Item) return false;
-      const next = change(Item as T) as (Item & { version?: number }) | undefined;
-      if (!next) return false;
-      const version = typeof Item.version === 'number' ? Item.version : undefined;
-      const written = await putOnce(db, {
-        Item: { ...next, ...key, ...(version === undefined ? {} : { version: version + 1 }) },
-        ConditionExpression: version === undefined ? 'attribute_exists(pk) AND attribute_not_exists(version)' : 'version = :v',
-        ...(version === undefined ? {} : { ExpressionAttributeValues: { ':v': version } }),
+      if (!item) {
+        const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true }));
+        if (!Item) return false;
+        item = Item;
+      }
+      const next = change(item);
+      if (!next || !Object.keys(next).length) return false;
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = {};
+      const sets: string[] = [];
+      const conditions: string[] = ['attribute_exists(pk)'];
+      Object.entries(next).forEach(([attribute, value], i) => {
+        names[`#a${i}`] = attribute;
+        values[`:a${i}`] = value;
+        sets.push(`#a${i} = :a${i}`);
       });
-      if (written) return true;
-      await backoff(attempt);
+      if (typeof item.version === 'number') {
+        names['#v'] = 'version';
+        values[':v'] = item.version;
+        values[':v1'] = item.version + 1;
+        sets.push('#v = :v1');
+        conditions.push('#v = :v');
+      } else {
+        Object.keys(next).forEach((attribute, i) => {
+          values[`:o${i}`] = item![attribute];
+          conditions.push(`#a${i} = :o${i}`);
+        });
+      }
+      try {
+        await db.doc.send(
+          new UpdateCommand({
+            TableName: db.tableName,
+            Key: key,
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression: conditions.join(' AND '),
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        item = undefined;
+        if (attempt > 1) await backoff(attempt);
+      }
     }
     throw new Error(`${key.sk} kept changing during an erasure`);
   },
 
-  /** Rewrites an audit event (written once, never changed after: no version to race on). */
-  async rewriteAudit(db: Db, next: AuditRecord): Promise<void> {
-    await putOnce(db, { Item: { ...keys.audit(next.parkId, next.id), entity: 'AuditEvent', ...next }, ConditionExpression: 'attribute_exists(pk)' });
-  },
-
-  /** Renames who asked for a ledger export, touching nothing else (its job may be finishing it right now). */
-  async anonymiseLedgerExport(db: Db, record: LedgerExportRecord, userId: string): Promise<void> {
-    await db.doc
-      .send(
-        new UpdateCommand({
-          TableName: db.tableName,
-          Key: keys.ledgerExport(record.parkId, record.id),
-          UpdateExpression: 'SET requestedBy.#name = :erased',
-          ConditionExpression: 'requestedBy.id = :u',
-          ExpressionAttributeNames: { '#name': 'name' },
-          ExpressionAttributeValues: { ':erased': ERASED_NAME, ':u': userId },
-        }),
-      )
-      .catch((error) => {
-        if (!isConditionFailure(error)) throw error;
-      });
+  /** Deletes one item (the person's own idempotency records: nobody replays their calls any more). */
+  async remove(db: Db, key: { pk: string; sk: string }): Promise<void> {
+    await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: key }));
   },
 
   /**
@@ -283,7 +341,86 @@ export const privacyStore = {
     return renamed;
   },
 
-  /** The erasure is done: what it needed to know goes, and it leaves the sweep's index. */
+  /**
+   * What the indexes reach is done: noted on the erased account with the stations whose reports
+   * the person could resolve, and the full pass's cursor at its start unless it has one.
+   */
+  async markReached(db: Db, parkId: string, userId: string, at: string, stationIds: string[]): Promise<void> {
+    const start: PassCursor = { phase: 'park', pages: 0, rewritten: 0 };
+    await db.doc
+      .send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: keys.user(parkId, userId),
+          UpdateExpression: 'SET erasure.reachedAt = :at, erasure.stationIds = :stations, erasure.pass = if_not_exists(erasure.pass, :start)',
+          ConditionExpression: 'erased = :yes AND attribute_exists(erasure)',
+          ExpressionAttributeValues: { ':at': at, ':stations': stationIds, ':start': start, ':yes': true },
+        }),
+      )
+      .catch((error) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+  },
+
+  /**
+   * A page of the park's partition after `after` (every record of the park, in key order: requests,
+   * matches, cases, audit, stations, users, …), up to `limit` items, read eventually consistent
+   * (each rewrite is conditional on what it read, so a stale item is only read again).
+   */
+  async parkPage(db: Db, parkId: string, after: string | undefined, limit: number): Promise<Page> {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': parkPk(parkId) },
+        Limit: limit,
+        ...(after ? { ExclusiveStartKey: { pk: parkPk(parkId), sk: after } } : {}),
+      }),
+    );
+    const last = page.LastEvaluatedKey?.sk;
+    return { items: (page.Items ?? []) as Item[], ...(typeof last === 'string' ? { last } : {}) };
+  },
+
+  /** A page of a member's inbox after `after`: the messages whose title or body holds the name (filtered in DynamoDB). */
+  async inboxPage(db: Db, userId: string, name: string, after: string | undefined, limit: number): Promise<Page> {
+    const pk = keys.notification(userId, '').pk;
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: 'contains(title, :name) OR contains(body, :name)',
+        ExpressionAttributeValues: { ':pk': pk, ':name': name },
+        Limit: limit,
+        ...(after ? { ExclusiveStartKey: { pk, sk: after } } : {}),
+      }),
+    );
+    const last = page.LastEvaluatedKey?.sk;
+    return { items: (page.Items ?? []) as Item[], ...(typeof last === 'string' ? { last } : {}) };
+  },
+
+  /**
+   * Moves the full pass's cursor from `from` to `to`, only if it still stands at `from`: false when
+   * another run moved it (two sweeps overlapping; the other one carries on, this one stops).
+   */
+  async savePass(db: Db, parkId: string, userId: string, from: PassCursor | undefined, to: PassCursor): Promise<boolean> {
+    try {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: keys.user(parkId, userId),
+          UpdateExpression: 'SET erasure.pass = :to',
+          ConditionExpression: from ? 'erased = :yes AND erasure.pass = :from' : 'erased = :yes AND attribute_exists(erasure) AND attribute_not_exists(erasure.pass)',
+          ExpressionAttributeValues: { ':to': to, ':yes': true, ...(from ? { ':from': from } : {}) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /** The erasure is done: what it needed to know goes (the name with it), and it leaves the sweep's index. */
   async finishErasure(db: Db, parkId: string, userId: string): Promise<void> {
     await db.doc
       .send(
@@ -300,12 +437,12 @@ export const privacyStore = {
       });
   },
 
-  /** Erasures begun before `before` and not finished (a call that failed half-way): the sweep resumes them. */
-  async pendingErasures(db: Db, before: string): Promise<{ parkId: string; userId: string }[]> {
+  /** Erasures not finished yet, oldest first (the sweep carries them on). */
+  async pendingErasures(db: Db): Promise<{ parkId: string; userId: string }[]> {
     const items = await queryItems(db, {
       IndexName: INDEX.gsi4,
-      KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk < :before',
-      ExpressionAttributeValues: { ':pk': gsiKeys.pendingErasure('', '', '').gsi4pk, ':before': before },
+      KeyConditionExpression: 'gsi4pk = :pk',
+      ExpressionAttributeValues: { ':pk': gsiKeys.pendingErasure('', '', '').gsi4pk },
     });
     return items.map((i) => ({ parkId: String(i.pk).replace(/^PARK#/, ''), userId: String(i.sk).replace(/^USER#/, '') }));
   },

@@ -7,17 +7,28 @@
  * request the enterprise contact submitted, the reply a liaison wrote, a case confirmation, the
  * audit log — still counted by the dashboard and the ledger. The last admin may not go; a second
  * erasure is harmless; one that fails half-way is finished by the sweep.
+ *
+ * Then the full pass that the sweep runs after each erasure reaches what no index of the person
+ * holds: a liaison's reply on a request later transferred out of his department, an admin's note
+ * and transfer, a head's note on a colleague's closed request, their name in other people's text
+ * and inbox messages. Afterwards the whole table is scanned: no string anywhere holds an erased
+ * person's name, and their id only where the README says it stays. A pass that dies half-way is
+ * carried on from its cursor, writes nothing twice and touches nobody else; a write racing it is
+ * not lost.
  */
 import ExcelJS from 'exceljs';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ERASED_NAME, type AuditList, type Dashboard, type EraseMeResult, type LedgerExport, type Match, type MemberList, type MyData, type Need, type ServiceRequest, type Session } from '@parklink/contract';
 import { sweepOverdue } from '../../src/jobs/overdueSweep';
 import type { inProcessJobs } from '../../src/ports/jobs';
 import { keys } from '../../src/store/keys';
+import { privacyStore } from '../../src/store/privacy';
 import { createTestApp, demoUsers, manualClock, otherParkUser, validRequest, type TestApp } from '../support/app';
+import { injectFaults, SimulatedCrash, type Faults } from '../support/faults';
 
 let app: TestApp;
+let faults: Faults;
 // Monday 2026-11-02 10:00 China time.
 const clock = manualClock('2026-11-02T02:00:00.000Z');
 const token: Record<string, string> = {};
@@ -49,6 +60,7 @@ let caseId: string;
 
 beforeAll(async () => {
   app = await createTestApp({ deps: { clock, wechat: { code2Session: async (code) => ({ openid: `openid-${code}` }) } }, config: { tokenTtlSeconds: 400 * 24 * 3600 } });
+  faults = injectFaults(app.deps.db.doc);
   for (const [name, id] of Object.entries(demoUsers)) token[name] = await app.login(id);
   token.otherAdmin = await app.login(otherParkUser(demoUsers.admin));
   token.otherEnterprise = await app.login(otherParkUser(demoUsers.enterprise));
@@ -78,6 +90,7 @@ beforeAll(async () => {
   clock.advanceHours(1);
 });
 afterAll(async () => {
+  faults?.remove();
   await settled();
   await app.close();
 });
@@ -162,7 +175,7 @@ describe('DELETE /v1/me', () => {
   it('erases the enterprise contact: token refused next call, WeChat finds nothing, inbox and consents gone', async () => {
     const erased = await call<EraseMeResult>('chen', 'DELETE', '/v1/me', ERASE);
     expect(erased.status, JSON.stringify(erased.body)).toBe(200);
-    expect(erased.body).toMatchObject({ erased: true, deleted: { inboxMessages: 4 }, anonymised: { requests: 1, matches: 1, cases: 1 } });
+    expect(erased.body).toMatchObject({ erased: true, fullPass: 'pending', deleted: { inboxMessages: 4 }, anonymised: { requests: 1, matches: 1, cases: 1 } });
     expect(erased.body.anonymised.auditEvents).toBeGreaterThanOrEqual(1);
 
     const next = await call('chen', 'GET', '/v1/me');
@@ -176,7 +189,10 @@ describe('DELETE /v1/me', () => {
     expect(await item(keys.openid('openid-chen'))).toBeUndefined();
     const record = await item(keys.user('park-demo', chen.id));
     expect(record).toMatchObject({ name: ERASED_NAME, roles: [], erased: true });
-    for (const gone of ['openid', 'inviteCode', 'enterpriseId', 'enterpriseName', 'pushCredits_progress', 'erasure', 'gsi4pk']) expect(record, gone).not.toHaveProperty(gone);
+    for (const gone of ['openid', 'inviteCode', 'enterpriseId', 'enterpriseName', 'pushCredits_progress']) expect(record, gone).not.toHaveProperty(gone);
+    // What the indexes reach is done; the full pass is left to the sweep, which the name waits for.
+    expect(record!.erasure).toMatchObject({ name: '陈经理', reachedAt: expect.any(String), pass: { phase: 'park', pages: 0 } });
+    expect(record!.gsi4pk).toBe('ERASURE#PENDING');
     const members = (await call<MemberList>('admin', 'GET', '/v1/admin/members')).body.items;
     expect(members.map((m) => m.id)).not.toContain(chen.id);
   });
@@ -208,7 +224,8 @@ describe('DELETE /v1/me', () => {
       ['noted', ERASED_NAME],
       ['noted', '王局长'],
     ]);
-    expect(request.timeline[2]!.message).toBe('吴审批：材料齐全，本周出结果。');
+    // His words stay, his name in them too goes.
+    expect(request.timeline[2]!.message).toBe(`${ERASED_NAME}：材料齐全，本周出结果。`);
     // The head still handles it (the assignee's department), so the work goes on.
     expect(request.allowedActions).toContain('resolve');
   });
@@ -219,7 +236,8 @@ describe('DELETE /v1/me', () => {
     expect(after.busiestDepartments).toEqual(before.dashboard.busiestDepartments);
     const { record, rows } = await ledger();
     expect(record.rows).toEqual(before.ledger.rows);
-    expect(rows.find((r) => r.诉求编号 === served.id)).toMatchObject({ 联络员: ERASED_NAME, 诉求标题: '陈经理的环评审批' });
+    // 陈经理 wrote his name into the title: it goes from there too.
+    expect(rows.find((r) => r.诉求编号 === served.id)).toMatchObject({ 联络员: ERASED_NAME, 诉求标题: `${ERASED_NAME}的环评审批` });
   });
 
   it('writes member.erased without personal data, and anonymises the audit log’s earlier mentions', async () => {
@@ -291,13 +309,294 @@ describe('DELETE /v1/me', () => {
     expect(await inboxCount(half.id)).toBe(1);
     expect((await call<ServiceRequest>('approvals', 'GET', `/v1/requests/${request.id}`)).body.timeline[0]!.actor.name).toBe('半途者');
 
-    // Too fresh for the sweep (it may still be running) …
-    expect((await sweepOverdue(app.deps)).erasuresFinished).toBe(0);
+    // Too fresh for the sweep (the call may still be running): left alone. The earlier erasures'
+    // full passes are done in the same run.
+    expect(await sweepOverdue(app.deps)).toMatchObject({ erasuresFinished: 4, erasuresPending: 1 });
+    expect((await item(keys.user('park-demo', half.id)))!.erasure).not.toHaveProperty('reachedAt');
+    expect(await inboxCount(half.id)).toBe(1);
     clock.advanceHours(1);
-    expect((await sweepOverdue(app.deps)).erasuresFinished).toBe(1);
+    expect(await sweepOverdue(app.deps)).toMatchObject({ erasuresFinished: 1, erasuresPending: 0 });
     expect(await inboxCount(half.id)).toBe(0);
     expect((await call<ServiceRequest>('approvals', 'GET', `/v1/requests/${request.id}`)).body.timeline[0]!.actor.name).toBe(ERASED_NAME);
-    expect(await item(keys.user('park-demo', half.id))).not.toHaveProperty('erasure');
-    expect((await sweepOverdue(app.deps)).erasuresFinished).toBe(0);
+    const done = await item(keys.user('park-demo', half.id));
+    expect(done).not.toHaveProperty('erasure');
+    expect(done).not.toHaveProperty('gsi4pk');
+    expect(await sweepOverdue(app.deps)).toMatchObject({ erasuresFinished: 0, erasuresPending: 0 });
+  });
+});
+
+// The full pass ------------------------------------------------------------------------------
+
+type Item = Record<string, unknown>;
+const everything = async (): Promise<Item[]> => {
+  const items: Item[] = [];
+  let ExclusiveStartKey: Item | undefined;
+  do {
+    const page = await app.deps.db.doc.send(new ScanCommand({ TableName: app.deps.db.tableName, ConsistentRead: true, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+};
+
+interface Hit {
+  at: string;
+  path: string;
+  value: string;
+  /** The object the string is an attribute of. */
+  holder: Item;
+  item: Item;
+}
+/**
+ * Every string attribute, at any depth, of the items that holds `needle` (an id as a whole word:
+ * `u-admin` is not in the other park's `park-other-u-admin`).
+ */
+function hits(items: Item[], needle: string, asWord = false): Hit[] {
+  const found: Hit[] = [];
+  const word = new RegExp(`(?<![\\w-])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+  const holds = (value: string) => (asWord ? word.test(value) : value.includes(needle));
+  const walk = (value: unknown, path: string, holder: Item, item: Item) => {
+    if (typeof value === 'string') {
+      if (holds(value)) found.push({ at: `${item.pk} ${item.sk}`, path, value, holder, item });
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, `${path}[${i}]`, holder, item));
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k, value as Item, item);
+    }
+  };
+  for (const item of items) walk(item, '', item, item);
+  return found;
+}
+const where = (list: Hit[]) => list.map((h) => `${h.at} ${h.path}=${h.value}`);
+
+/**
+ * Where an erased person's id may stay (README, PIPL): their anonymised account's own key and id,
+ * the `id` of a reference that names 已注销用户 (actor, assignee, uploadedBy, requestedBy, an audit
+ * target), and the key of the liaison list of a request still assigned to them. Anything else fails.
+ */
+function idOutOfPlace(hit: Hit, id: string): boolean {
+  if (hit.item.pk === 'PARK#park-demo' && hit.item.sk === `USER#${id}`) return !['sk', 'id', 'gsi2pk'].includes(hit.path);
+  if (hit.path.endsWith('.id') && hit.value === id && hit.holder.name === ERASED_NAME) return false;
+  if (hit.path === 'gsi3pk' && hit.value === `PARK#park-demo#ASSIGNEE#${id}`) {
+    const assignee = hit.item.assignee as Item | undefined;
+    return !(assignee?.id === id && assignee.name === ERASED_NAME);
+  }
+  return true;
+}
+
+/** Nothing holds the name; the id only where it may stay. Seeded names are the other park's people too: only this park's items count for them. */
+async function expectGone(people: { id: string; name: string }[]) {
+  const items = await everything();
+  const ours = items.filter((i) => i.parkId === 'park-demo');
+  for (const { id, name } of people) {
+    expect(where(hits(ours, name)), name).toEqual([]);
+    expect(where(hits(items, id, true).filter((h) => idOutOfPlace(h, id))), `${name}'s id`).toEqual([]);
+    expect(items.filter((i) => i.pk === `INBOX#${id}`), `${name}'s inbox`).toEqual([]);
+    // The account that stays: an id and 已注销用户, nothing more.
+    const account = items.find((i) => i.pk === 'PARK#park-demo' && i.sk === `USER#${id}`)!;
+    expect(Object.keys(account).sort()).toEqual(['entity', 'erased', 'erasedAt', 'gsi2pk', 'gsi2sk', 'id', 'name', 'parkId', 'pk', 'roles', 'sk', 'version']);
+    expect(account).toMatchObject({ name: ERASED_NAME, roles: [], erased: true });
+  }
+  return items;
+}
+
+const ok = async <T = any>(who: string, method: string, url: string, body?: unknown): Promise<T> => {
+  const answer = await call<T>(who, method, url, body);
+  expect(answer.status, `${method} ${url}: ${JSON.stringify(answer.body)}`).toBeLessThan(300);
+  return answer.body;
+};
+const submit = (who: string, title: string) => ok<ServiceRequest>(who, 'POST', '/v1/requests', { ...validRequest, title });
+const view = (id: string) => ok<ServiceRequest>('admin', 'GET', `/v1/requests/${id}`);
+const stored = async (id: string) => (await item(keys.request('park-demo', id)))!;
+const who = (r: ServiceRequest) => r.timeline.map((e) => [e.type, e.actor.name]);
+
+/** A liaison of the approvals bureau who replies and then transfers each request to the law firm, where 蒋律师 claims it. */
+async function repliesThenTransfers(as: string, name: string, titles: string[]): Promise<ServiceRequest[]> {
+  const requests: ServiceRequest[] = [];
+  for (const title of titles) {
+    const r = await submit('enterprise', title);
+    await ok(as, 'POST', `/v1/requests/${r.id}/claim`);
+    await ok(as, 'POST', `/v1/requests/${r.id}/replies`, { message: `${name}：材料已收到，属法律问题。` });
+    await ok(as, 'POST', `/v1/requests/${r.id}/transfer`, { departmentId: 'dept-law', reason: `${name}转派律所` });
+    await ok('law', 'POST', `/v1/requests/${r.id}/claim`);
+    requests.push(r);
+  }
+  return requests;
+}
+
+describe('the full pass: what no index of theirs reaches', () => {
+  let wei: { id: string }, guo: { id: string }, yan: { id: string };
+  let transferred: ServiceRequest, adminNoted: ServiceRequest, adminTransferred: ServiceRequest, closed: ServiceRequest;
+  let needId: string;
+  let zhangInbox: number;
+  const zhangMessages = () =>
+    app.deps.db.doc
+      .send(new QueryCommand({ TableName: app.deps.db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `INBOX#${demoUsers.enterprise}` }, ConsistentRead: true }))
+      .then((r) => r.Items ?? []);
+
+  beforeAll(async () => {
+    token.service = await app.login('u-service-1');
+    token.law = await app.login('u-law-1');
+    token.hengtong = await app.login(demoUsers.otherEnterprise); // 刘总 of this park (`otherEnterprise` is the other park's)
+    wei = await member('wei', { name: '魏联络', role: 'liaison', departmentId: 'dept-approvals' }, 'wei');
+    guo = await member('guo', { name: '郭主任', role: 'admin' }, 'guo');
+    yan = await member('yan', { name: '严副局长', role: 'dept_head', departmentId: 'dept-approvals' }, 'yan');
+
+    // 1. 魏联络 answers 张经理, then transfers the request to the service centre, where 朱干事 takes it on.
+    transferred = await submit('enterprise', '厂房消防审批');
+    await ok('wei', 'POST', `/v1/requests/${transferred.id}/claim`);
+    await ok('wei', 'POST', `/v1/requests/${transferred.id}/replies`, { message: '魏联络：材料已收到，场地问题转党群服务中心。' });
+    await ok('wei', 'POST', `/v1/requests/${transferred.id}/transfer`, { departmentId: 'dept-service', reason: '属场地问题，魏联络转派' });
+    await ok('service', 'POST', `/v1/requests/${transferred.id}/claim`);
+    await ok('service', 'POST', `/v1/requests/${transferred.id}/replies`, { message: '已安排场地，魏联络转来的材料已收。' });
+    // 张经理 names him in a post of his own.
+    needId = (await ok('enterprise', 'POST', '/v1/needs', { kind: 'financing', title: '魏联络推荐的设备贷款', description: '经魏联络介绍，想申请设备贷款 100 万元。', amountFen: 100_000_000, expiresAt: '2027-03-01T00:00:00.000Z' })).id;
+    // 2. 郭主任 notes on 刘总's request that 李审批 handles, and transfers another one to 人社.
+    adminNoted = await submit('hengtong', '恒通的环评审批');
+    await ok('approvals', 'POST', `/v1/requests/${adminNoted.id}/claim`);
+    await ok('guo', 'POST', `/v1/requests/${adminNoted.id}/notes`, { message: '郭主任已督办' });
+    adminTransferred = await submit('hengtong', '恒通的用工审批');
+    await ok('guo', 'POST', `/v1/requests/${adminTransferred.id}/transfer`, { departmentId: 'dept-hr', reason: '属用工问题' });
+    // 3. 严副局长 notes on 李审批's resolved request.
+    closed = await submit('enterprise', '张经理的排污许可');
+    await ok('approvals', 'POST', `/v1/requests/${closed.id}/claim`);
+    await ok('approvals', 'POST', `/v1/requests/${closed.id}/replies`, { message: '许可已批。' });
+    await ok('approvals', 'POST', `/v1/requests/${closed.id}/resolve`, { message: '已办结。' });
+    await ok('yan', 'POST', `/v1/requests/${closed.id}/notes`, { message: '严副局长已复核' });
+    zhangInbox = (await zhangMessages()).length;
+  });
+
+  it('the erasure call leaves them (no index of theirs holds them) and the erasure pending the pass', async () => {
+    for (const as of ['wei', 'guo', 'yan']) expect((await call(as, 'DELETE', '/v1/me', ERASE)).status).toBe(200);
+    expect(who(await view(transferred.id))).toContainEqual(['replied', '魏联络']);
+    expect(who(await view(adminNoted.id))).toContainEqual(['noted', '郭主任']);
+    expect(who(await view(adminTransferred.id))).toContainEqual(['transferred', '郭主任']);
+    expect(who(await view(closed.id))).toContainEqual(['noted', '严副局长']);
+    expect(JSON.stringify(await zhangMessages())).toContain('魏联络');
+    for (const { id } of [wei, guo, yan]) expect((await item(keys.user('park-demo', id)))!.erasure).toMatchObject({ reachedAt: expect.any(String), pass: { phase: 'park' } });
+  });
+
+  it('the sweep’s pass rewrites them: no item holds their names, their ids only where they stay, other people as they were', async () => {
+    const versions = await Promise.all([transferred, adminNoted, adminTransferred, closed].map(async (r) => (await stored(r.id)).version as number));
+    expect(await sweepOverdue(app.deps)).toMatchObject({ erasuresFinished: 3, erasuresPending: 0 });
+
+    const one = await view(transferred.id);
+    expect(who(one)).toEqual([['submitted', '张经理'], ['claimed', ERASED_NAME], ['replied', ERASED_NAME], ['transferred', ERASED_NAME], ['claimed', '朱干事'], ['replied', '朱干事']]);
+    expect(one.timeline.map((e) => e.message).filter(Boolean)).toEqual([`${ERASED_NAME}：材料已收到，场地问题转党群服务中心。`, `属场地问题，${ERASED_NAME}转派`, `已安排场地，${ERASED_NAME}转来的材料已收。`]);
+    expect(one.timeline[2]!.actor).toMatchObject({ id: wei.id, departmentName: '区行政审批局' });
+    expect(one.assignee).toMatchObject({ name: '朱干事' });
+    expect(who(await view(adminNoted.id))).toEqual([['submitted', '刘总'], ['claimed', '李审批'], ['noted', ERASED_NAME]]);
+    expect(who(await view(adminTransferred.id))).toEqual([['submitted', '刘总'], ['transferred', ERASED_NAME]]);
+    expect(who(await view(closed.id))).toEqual([['submitted', '张经理'], ['claimed', '李审批'], ['replied', '李审批'], ['resolved', '李审批'], ['noted', ERASED_NAME]]);
+    // Each rewritten once, on its version.
+    expect(await Promise.all([transferred, adminNoted, adminTransferred, closed].map(async (r) => (await stored(r.id)).version))).toEqual(versions.map((v) => v + 1));
+
+    // 张经理's post: its text, and the search words made from it.
+    const need = (await item(keys.need('park-demo', needId)))!;
+    expect(need).toMatchObject({ title: `${ERASED_NAME}推荐的设备贷款`, description: `经${ERASED_NAME}介绍，想申请设备贷款 100 万元。` });
+    expect(JSON.stringify(need.words)).not.toContain('魏');
+    // 张经理's messages that told him what 魏联络 did: kept, without the name.
+    const messages = await zhangMessages();
+    expect(messages).toHaveLength(zhangInbox);
+    expect(messages.map((m) => m.body).join('\n')).toContain(`区行政审批局 ${ERASED_NAME}`);
+
+    await expectGone([
+      { id: wei.id, name: '魏联络' },
+      { id: guo.id, name: '郭主任' },
+      { id: yan.id, name: '严副局长' },
+    ]);
+  });
+
+  it.each(['crash', 'crashAfter'] as const)('a pass that dies at a write (%s) is carried on from its cursor: finished, nothing twice, nobody else touched', async (kind) => {
+    const name = kind === 'crash' ? '孔专员' : '曹专员';
+    const person = await member(kind, { name, role: 'liaison', departmentId: 'dept-approvals' }, kind);
+    const requests = await repliesThenTransfers(kind, name, [1, 2, 3, 4].map((i) => `进口设备审批 ${kind} ${i}`));
+    await sweepOverdue(app.deps); // nothing else left for the sweep: the faults below meet the pass only
+    expect((await call(kind, 'DELETE', '/v1/me', ERASE)).status).toBe(200);
+    const before = await Promise.all(requests.map((r) => stored(r.id)));
+    expect(JSON.stringify(before)).toContain(name);
+
+    // The process dies at the pass's second write of these requests (before it, or right after DynamoDB did it).
+    const theirs = (input: unknown) => requests.some((r) => JSON.stringify((input as { Key?: unknown }).Key ?? {}).includes(`REQ#${r.id}`));
+    faults.plan({ kind, commands: ['UpdateItemCommand'], match: theirs, after: 1 });
+    await expect(sweepOverdue(app.deps, { erasurePageSize: 5 })).rejects.toThrow(SimulatedCrash);
+    faults.clear();
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the dead run's other writes of that page land (or not)
+    const cursor = (await item(keys.user('park-demo', person.id)))!.erasure.pass;
+    expect(cursor).toMatchObject({ phase: 'park', after: expect.stringMatching(/^/), pages: expect.any(Number) });
+    expect(cursor.pages).toBeGreaterThan(0);
+
+    // The next run goes on from the cursor, not from the start, and finishes it.
+    const pages = vi.spyOn(privacyStore, 'parkPage');
+    try {
+      expect(await sweepOverdue(app.deps, { erasurePageSize: 5 })).toMatchObject({ erasuresFinished: 1, erasuresPending: 0 });
+      expect(pages.mock.calls[0]![2]).toBe(cursor.after);
+    } finally {
+      pages.mockRestore();
+    }
+    for (const [i, r] of requests.entries()) {
+      const after = await stored(r.id);
+      // Rewritten exactly once: one version more, the same events, each once.
+      expect(after.version, `${kind} ${r.id}`).toBe((before[i]!.version as number) + 1);
+      const timeline = after.timeline as { id: string; actor: { name: string }; message?: string }[];
+      expect(timeline.map((e) => e.id)).toEqual((before[i]!.timeline as { id: string }[]).map((e) => e.id));
+      expect(timeline.map((e) => e.actor.name)).toEqual(['张经理', ERASED_NAME, ERASED_NAME, ERASED_NAME, '蒋律师']);
+      expect(timeline[2]!.message).toBe(`${ERASED_NAME}：材料已收到，属法律问题。`);
+    }
+    await expectGone([{ id: person.id, name }]);
+  });
+
+  it('a write on a request while the pass rewrites it is not lost', async () => {
+    const zou = await member('zou', { name: '邹专员', role: 'liaison', departmentId: 'dept-approvals' }, 'zou');
+    const r = await submit('enterprise', '进口设备减免审批');
+    await ok('zou', 'POST', `/v1/requests/${r.id}/claim`);
+    await ok('zou', 'POST', `/v1/requests/${r.id}/replies`, { message: '邹专员：已受理。' });
+    await ok('zou', 'POST', `/v1/requests/${r.id}/transfer`, { departmentId: 'dept-law', reason: '属法律问题' });
+    await sweepOverdue(app.deps);
+    expect((await call('zou', 'DELETE', '/v1/me', ERASE)).status).toBe(200);
+    const v0 = (await stored(r.id)).version as number;
+
+    // Right when the pass is about to write the request it read, 蒋律师 claims it.
+    let raced = false;
+    const send = app.deps.db.doc.send.bind(app.deps.db.doc);
+    const racing = {
+      ...app.deps,
+      db: {
+        ...app.deps.db,
+        doc: {
+          send: async (command: { constructor: { name: string }; input: { Key?: { sk?: string } } }) => {
+            if (!raced && command.constructor.name === 'UpdateCommand' && command.input.Key?.sk === `REQ#${r.id}`) {
+              raced = true;
+              expect((await call('law', 'POST', `/v1/requests/${r.id}/claim`)).status).toBe(200);
+            }
+            return send(command as never);
+          },
+        } as never,
+      },
+    };
+    expect(await sweepOverdue(racing)).toMatchObject({ erasuresFinished: 1 });
+    expect(raced).toBe(true);
+    const after = await view(r.id);
+    // Both: the claim, and the rewrite made again on the claim's version.
+    expect(who(after)).toEqual([['submitted', '张经理'], ['claimed', ERASED_NAME], ['replied', ERASED_NAME], ['transferred', ERASED_NAME], ['claimed', '蒋律师']]);
+    expect(after.assignee).toMatchObject({ name: '蒋律师' });
+    expect((await stored(r.id)).version).toBe(v0 + 2);
+    await expectGone([{ id: zou.id, name: '邹专员' }]);
+  });
+
+  it('leaves no erased person’s name anywhere in the table, and other people’s where they were', async () => {
+    const erased = [
+      { id: chen.id, name: '陈经理' },
+      { id: wu.id, name: '吴审批' },
+      { id: demoUsers.admin, name: '周书记' },
+      { id: wei.id, name: '魏联络' },
+      { id: guo.id, name: '郭主任' },
+      { id: yan.id, name: '严副局长' },
+    ];
+    const items = await expectGone(erased);
+    const ours = items.filter((i) => i.parkId === 'park-demo');
+    for (const living of ['张经理', '李审批', '王局长', '朱干事', '蒋律师', '刘总', '韩主任', '褚客户经理']) expect(hits(ours, living).length, living).toBeGreaterThan(0);
+    // The other park's 周书记 is someone else: untouched.
+    expect(hits(items.filter((i) => i.parkId === 'park-other'), '周书记').length).toBeGreaterThan(0);
   });
 });

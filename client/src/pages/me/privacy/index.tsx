@@ -55,7 +55,7 @@ const did = (list: MyContribution[]) => {
 
 const ERASE_TEXT =
   '将删除：姓名和账号、微信绑定、消息、订阅授权。\n' +
-  '将保留：诉求、对接、案例和操作记录是园区的服务台账，其中您的姓名改为“已注销用户”。\n' +
+  '将保留：诉求、对接、案例和操作记录是园区的服务台账，其中您的姓名改为“已注销用户”（部分记录在后台陆续改写）。\n' +
   '注销后不能恢复。';
 
 function Row({ label, value }: { label: string; value?: string }) {
