@@ -5,7 +5,8 @@
  * Two roles, one file:
  * - a local Serverless plugin: the `dev` stage (npm start, serverless-offline) hosts the h5 site
  *   itself (scripts/local/web.ts), so every resource and output named `Web…` is left out of it;
- *   every other stage keeps them (test/deploy/serverless.test.ts checks the prod template);
+ *   every other stage keeps them (test/deploy/serverless.test.ts checks the prod template), read
+ *   through origin access control, or an origin access identity in the China regions;
  * - the source of the CloudFront response headers policy, read by serverless.yml as
  *   `${file(./scripts/deploy/webHosting.cjs):responseHeaders.SecurityHeadersConfig}` (and
  *   `.CustomHeadersConfig`): scripts/local/securityHeaders.ts computes them, exactly as
@@ -110,17 +111,45 @@ function responseHeadersFor(stage, env) {
   return policy;
 }
 
+/**
+ * In the AWS China regions CloudFormation does not know AWS::CloudFront::OriginAccessControl
+ * ("Unrecognized resource types", reported for cn-north-1 and cn-northwest-1), so there the bucket
+ * is read through a legacy origin access identity instead: the same private bucket, readable by
+ * that identity alone. Changes the template's resources in place.
+ */
+function useOriginAccessIdentity(resources) {
+  const distribution = resources.WebDistribution;
+  const policy = resources.WebBucketPolicy;
+  if (!distribution || !policy || !resources.WebOriginAccessControl) return;
+  delete resources.WebOriginAccessControl;
+  resources.WebOriginAccessIdentity = {
+    Type: 'AWS::CloudFront::CloudFrontOriginAccessIdentity',
+    Properties: { CloudFrontOriginAccessIdentityConfig: { Comment: 'CloudFront reads the ParkLink h5 bucket' } },
+  };
+  for (const origin of distribution.Properties.DistributionConfig.Origins) {
+    delete origin.OriginAccessControlId;
+    origin.S3OriginConfig = { OriginAccessIdentity: { 'Fn::Sub': 'origin-access-identity/cloudfront/${WebOriginAccessIdentity}' } };
+  }
+  const read = policy.Properties.PolicyDocument.Statement.find((s) => s.Sid === 'AllowThisDistributionToRead');
+  read.Principal = { CanonicalUser: { 'Fn::GetAtt': ['WebOriginAccessIdentity', 'S3CanonicalUserId'] } };
+  delete read.Condition;
+}
+
 class WebHosting {
   constructor(serverless) {
     this.serverless = serverless;
-    this.hooks = { initialize: () => this.leaveOutOfDev() };
+    this.hooks = { initialize: () => this.fitToStage() };
   }
 
-  leaveOutOfDev() {
-    if (this.serverless.getProvider('aws').getStage() !== 'dev') return;
+  fitToStage() {
+    const provider = this.serverless.getProvider('aws');
     const { Resources = {}, Outputs = {} } = this.serverless.service.resources ?? {};
-    for (const section of [Resources, Outputs]) {
-      for (const id of Object.keys(section)) if (WEB.test(id)) delete section[id];
+    if (provider.getStage() === 'dev') {
+      for (const section of [Resources, Outputs]) {
+        for (const id of Object.keys(section)) if (WEB.test(id)) delete section[id];
+      }
+    } else if (provider.getRegion().startsWith('cn-')) {
+      useOriginAccessIdentity(Resources);
     }
   }
 }

@@ -268,34 +268,34 @@ describe('the prod package’s h5 site', () => {
     const statements = policy.PolicyDocument.Statement as any[];
     const allows = statements.filter((s) => s.Effect === 'Allow');
     expect(allows).toHaveLength(1);
-    expect(allows[0]).toMatchObject({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' });
-    expect(allows[0].Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['WebBucket', 'Arn'] }, '/*']] });
-    expect(Object.keys(allows[0].Condition)).toEqual(['StringEquals']);
-    expect(Object.keys(allows[0].Condition.StringEquals)).toEqual(['AWS:SourceArn']);
-    expect(evaluate(allows[0].Condition.StringEquals['AWS:SourceArn'])).toBe('arn:aws-cn:cloudfront::123456789012:distribution/E2QWRUHAPOMQZL');
+    // cn-north-1 (the default region): read by the distribution's origin access identity alone.
+    expect(allows[0]).toEqual({
+      Sid: 'AllowThisDistributionToRead',
+      Effect: 'Allow',
+      Principal: { CanonicalUser: { 'Fn::GetAtt': ['WebOriginAccessIdentity', 'S3CanonicalUserId'] } },
+      Action: 's3:GetObject',
+      Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['WebBucket', 'Arn'] }, '/*']] },
+    });
     expect(statements.filter((s) => s.Effect !== 'Allow')).toEqual([
       expect.objectContaining({ Effect: 'Deny', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
     ]);
   });
 
-  it('is served by CloudFront through origin access control: HTTPS only, compressed, index.html at the root, HTTP/2 and 3', () => {
+  it('is served by CloudFront: HTTPS only, compressed, index.html at the root, HTTP/2 and 3', () => {
     const [distribution, ...others] = resourcesOf('AWS::CloudFront::Distribution');
     expect(others).toHaveLength(0);
     const config = distribution!.Properties.DistributionConfig;
     expect(config).toMatchObject({ Enabled: true, DefaultRootObject: 'index.html', HttpVersion: 'http2and3' });
+    // China's CloudFormation knows no origin access control: an origin access identity there.
     expect(config.Origins).toEqual([
       {
         Id: 'web-bucket',
         DomainName: { 'Fn::GetAtt': ['WebBucket', 'RegionalDomainName'] },
-        OriginAccessControlId: { 'Fn::GetAtt': ['WebOriginAccessControl', 'Id'] },
-        S3OriginConfig: { OriginAccessIdentity: '' },
+        S3OriginConfig: { OriginAccessIdentity: { 'Fn::Sub': 'origin-access-identity/cloudfront/${WebOriginAccessIdentity}' } },
       },
     ]);
-    expect(template.Resources.WebOriginAccessControl!.Properties.OriginAccessControlConfig).toMatchObject({
-      OriginAccessControlOriginType: 's3',
-      SigningBehavior: 'always',
-      SigningProtocol: 'sigv4',
-    });
+    expect(resourcesOf('AWS::CloudFront::OriginAccessControl')).toEqual([]);
+    expect(template.Resources.WebOriginAccessIdentity!.Type).toBe('AWS::CloudFront::CloudFrontOriginAccessIdentity');
     for (const behavior of behaviors()) {
       expect(behavior).toMatchObject({
         TargetOriginId: 'web-bucket',
@@ -371,8 +371,8 @@ describe('web hosting by stage (scripts/deploy/webHosting.cjs)', () => {
     new (serverless: unknown): { hooks: { initialize(): void } };
     responseHeadersFor(stage: string, env: Record<string, string | undefined>): any;
   };
-  const serverlessOn = (stage: string) => ({
-    getProvider: () => ({ getStage: () => stage }),
+  const serverlessOn = (stage: string, region = 'cn-north-1') => ({
+    getProvider: () => ({ getStage: () => stage, getRegion: () => region }),
     service: {
       resources: {
         Resources: { Table: {}, AttachmentsBucket: {}, WebBucket: {}, WebDistribution: {}, WebResponseHeadersPolicy: {} },
@@ -394,6 +394,35 @@ describe('web hosting by stage (scripts/deploy/webHosting.cjs)', () => {
     new WebHosting(serverless).hooks.initialize();
     expect(Object.keys(serverless.service.resources.Resources)).toContain('WebDistribution');
     expect(() => WebHosting.responseHeadersFor('staging', { PARKLINK_H5_DIR: '/nonexistent' })).toThrow(/build the h5 site/);
+  });
+
+  it('reads the bucket through origin access control outside China', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parklink-package-global-'));
+    const h5Dir = mkdtempSync(join(tmpdir(), 'parklink-h5-'));
+    writeFileSync(join(h5Dir, 'index.html'), INDEX_HTML);
+    await promisify(execFile)(resolve(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'prod', '--region', 'ap-southeast-1', '--package', dir], {
+      cwd: ROOT,
+      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', PARKLINK_ESBUILD_DIR: '.esbuild-package-global', PARKLINK_WEB_ORIGINS: WEB_ORIGINS.join(','), PARKLINK_H5_DIR: h5Dir },
+    });
+    const global = JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')) as typeof template;
+    expect(global.Resources.WebOriginAccessIdentity).toBeUndefined();
+    expect(global.Resources.WebOriginAccessControl!.Properties.OriginAccessControlConfig).toMatchObject({
+      OriginAccessControlOriginType: 's3',
+      SigningBehavior: 'always',
+      SigningProtocol: 'sigv4',
+    });
+    expect(global.Resources.WebDistribution!.Properties.DistributionConfig.Origins).toEqual([
+      {
+        Id: 'web-bucket',
+        DomainName: { 'Fn::GetAtt': ['WebBucket', 'RegionalDomainName'] },
+        OriginAccessControlId: { 'Fn::GetAtt': ['WebOriginAccessControl', 'Id'] },
+        S3OriginConfig: { OriginAccessIdentity: '' },
+      },
+    ]);
+    const read = (global.Resources.WebBucketPolicy!.Properties.PolicyDocument.Statement as any[]).find((st) => st.Effect === 'Allow');
+    expect(read).toMatchObject({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' });
+    expect(Object.keys(read.Condition.StringEquals)).toEqual(['AWS:SourceArn']);
+    expect(read.Condition.StringEquals['AWS:SourceArn']).toEqual({ 'Fn::Sub': 'arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${WebDistribution}' });
   });
 
   it('names the API’s own domain in the CSP when it has one', () => {
