@@ -12,42 +12,25 @@
 import { once } from 'node:events';
 import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
 import { BackupError, exportPark } from '../functions/src/services/parkBackup';
-import { documentClient } from '../functions/src/store/client';
+import { argumentsOrUsage, tableFromEnv } from './backupCli';
 
 const USAGE = '用法 / usage: npm run export-park -- --park <园区ID / park id> [--out file.jsonl]';
 
 async function main() {
-  // Node 20 is the project's decision; the SDK's notice about its 2027 releases is noise here.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  let values: { park?: string; out?: string };
-  try {
-    ({ values } = parseArgs({ options: { park: { type: 'string' }, out: { type: 'string' } } }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-  if (!values.park) {
-    console.error(USAGE);
-    process.exit(2);
-  }
-  const out = values.out ?? `${values.park}-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.jsonl`;
+  const values = argumentsOrUsage({ park: { type: 'string' }, out: { type: 'string' } }, 'park', USAGE);
+  const park = values.park as string;
+  const out = (values.out as string | undefined) ?? `${park}-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.jsonl`;
   if (existsSync(out)) {
     console.error(`未导出 / not exported: ${out} already exists`);
     process.exit(1);
   }
-  const endpoint = process.env.DYNAMODB_ENDPOINT === undefined ? 'http://127.0.0.1:8000' : process.env.DYNAMODB_ENDPOINT;
-  const db = {
-    // A page of a big park's partition is 1 MB: more than the API's 5 s per attempt may be needed.
-    doc: documentClient({ region: process.env.AWS_REGION ?? 'cn-north-1', requestTimeoutMs: 60_000, ...(endpoint ? { endpoint } : {}) }),
-    tableName: process.env.TABLE_NAME ?? 'parklink-dev',
-  };
+  const db = tableFromEnv();
   const partial = `${out}.partial`;
   const file = createWriteStream(partial, { mode: 0o600, flags: 'wx' });
   try {
     await once(file, 'open');
-    const summary = await exportPark(db, values.park, async (line) => {
+    const summary = await exportPark(db, park, async (line) => {
       if (!file.write(`${line}\n`)) await once(file, 'drain');
     });
     file.end();

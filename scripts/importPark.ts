@@ -12,42 +12,26 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { BackupError, importPark } from '../functions/src/services/parkBackup';
-import { documentClient } from '../functions/src/store/client';
+import { argumentsOrUsage, tableFromEnv } from './backupCli';
 
 const USAGE = '用法 / usage: npm run import-park -- --in file.jsonl [--replace]';
 
 async function main() {
-  // Node 20 is the project's decision; the SDK's notice about its 2027 releases is noise here.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  let values: { in?: string; replace?: boolean };
-  try {
-    ({ values } = parseArgs({ options: { in: { type: 'string' }, replace: { type: 'boolean' } } }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-  const path = values.in;
-  if (!path) {
-    console.error(USAGE);
-    process.exit(2);
-  }
+  const values = argumentsOrUsage({ in: { type: 'string' }, replace: { type: 'boolean' } }, 'in', USAGE);
+  const path = values.in as string;
+  const replace = values.replace === true;
   if (!existsSync(path)) {
     console.error(`未导入 / not imported: no file ${path}`);
     process.exit(1);
   }
-  const endpoint = process.env.DYNAMODB_ENDPOINT === undefined ? 'http://127.0.0.1:8000' : process.env.DYNAMODB_ENDPOINT;
-  const db = {
-    doc: documentClient({ region: process.env.AWS_REGION ?? 'cn-north-1', requestTimeoutMs: 60_000, ...(endpoint ? { endpoint } : {}) }),
-    tableName: process.env.TABLE_NAME ?? 'parklink-dev',
-  };
+  const db = tableFromEnv();
   try {
     // Read twice: checked in full first, then written line by line as checked.
     const lines = () => createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-    const summary = await importPark(db, lines, { replace: values.replace ?? false });
+    const summary = await importPark(db, lines, { replace });
     console.log(`园区已导入 / park imported: ${summary.parkId} (exported ${summary.exportedAt}) into ${db.tableName}`);
-    console.log(`写入 / written: ${summary.items} items${values.replace ? `   删除 / deleted first: ${summary.deleted}` : ''}`);
+    console.log(`写入 / written: ${summary.items} items${replace ? `   删除 / deleted first: ${summary.deleted}` : ''}`);
     if (summary.districts.length) console.log(`重新统计的区县 / districts recounted: ${summary.districts.join('、')}`);
   } catch (error) {
     console.error(`未能导入 / could not import: ${error instanceof BackupError ? error.message : (error as Error).message}`);
