@@ -19,7 +19,8 @@
  *    their headline figures read from their own tables.
  *
  * Flags: --quick (fewer runs, smaller data: a smoke check), --skip-h5, --skip-ledger, --skip-stations,
- * --skip-cold, --skip-latency,
+ * --skip-cold, --skip-latency, --only-h5 (the h5 part alone: its rows and note replace the h5 ones
+ * in BENCHMARKS.md, every other row stays as it was),
  * --ledger-rows N (default 10,000), --stations N (default 200,000), --calls N (per route, default 200),
  * --h5-build DIR (reuse an h5 build made for the placeholder API origin, see test/e2e/globalSetup.ts).
  * Progress goes to stderr; the table to stdout and BENCHMARKS.md. Every child process is stopped at
@@ -29,7 +30,6 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
@@ -47,6 +47,7 @@ import { startChild, type Child } from '../local/processes';
 import { DEV_BUCKET, startS3 } from '../local/s3';
 import { prepareTable } from '../local/table';
 import { E2E_API_PLACEHOLDER, serveStatic } from '../local/web';
+import { mergeH5 } from './mergeH5';
 import { percentile } from './report';
 
 // The project runs on Node 20 by decision (see README); the SDK's advance notice is not news here.
@@ -61,6 +62,7 @@ const TABLE = 'parklink-dev';
 
 interface Flags {
   quick: boolean;
+  onlyH5: boolean;
   skipH5: boolean;
   skipLedger: boolean;
   skipStations: boolean;
@@ -92,21 +94,24 @@ function parseFlags(argv: string[]): Flags {
     if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, not ${v}`);
     return n;
   };
-  const known = new Set(['--quick', '--skip-h5', '--skip-ledger', '--skip-stations', '--skip-cold', '--skip-latency', '--ledger-rows', '--stations', '--calls', '--h5-build']);
+  const known = new Set(['--quick', '--only-h5', '--skip-h5', '--skip-ledger', '--skip-stations', '--skip-cold', '--skip-latency', '--ledger-rows', '--stations', '--calls', '--h5-build']);
   for (const [i, arg] of argv.entries()) {
     if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown flag ${arg} (known: ${[...known].join(', ')})`);
     if (!arg.startsWith('--') && !['--ledger-rows', '--stations', '--calls', '--h5-build'].includes(argv[i - 1] ?? '')) throw new Error(`unexpected argument ${arg}`);
   }
   const quick = has('--quick');
+  const onlyH5 = has('--only-h5');
+  if (onlyH5 && has('--skip-h5')) throw new Error('--only-h5 and --skip-h5 exclude each other');
   const stations = count('--stations', quick ? 20_000 : 200_000);
   const h5Build = value('--h5-build');
   return {
     quick,
+    onlyH5,
     skipH5: has('--skip-h5'),
-    skipLedger: has('--skip-ledger'),
-    skipStations: has('--skip-stations'),
-    skipCold: has('--skip-cold'),
-    skipLatency: has('--skip-latency'),
+    skipLedger: onlyH5 || has('--skip-ledger'),
+    skipStations: onlyH5 || has('--skip-stations'),
+    skipCold: onlyH5 || has('--skip-cold'),
+    skipLatency: onlyH5 || has('--skip-latency'),
     ledgerRows: count('--ledger-rows', quick ? 2_000 : 10_000),
     stations,
     stationQueries: quick ? 100 : 1_000,
@@ -796,6 +801,38 @@ interface PageRun {
   /** When the last h5 file and the last API answer before the list arrived (ms from navigation start). */
   lastH5: number;
   lastApi: number;
+  /** Every request of the run, from the DevTools protocol (ms from the navigation's request). */
+  waterfall: WaterfallEntry[];
+}
+
+interface WaterfallEntry {
+  url: string;
+  method: string;
+  /** DevTools' resource type: Document, Script, Stylesheet, Fetch, Preflight, … */
+  type: string;
+  start: number;
+  end?: number;
+  bytes?: number;
+  encoding?: string;
+  failed?: string;
+}
+
+/** A run's requests as a table: when each started and ended, its bytes on the wire and encoding. */
+function waterfallText(run: PageRun, origins: Record<string, string>): string {
+  const short = (u: string) => {
+    if (u.startsWith('data:')) return `${u.slice(0, 30)}…`;
+    for (const [origin, name] of Object.entries(origins)) if (u.startsWith(origin)) return `${name}${u.slice(origin.length)}`;
+    return u;
+  };
+  const lines = [`visible at ${Math.round(run.ms)} ms`, '   start      end     bytes  enc   type        request'];
+  for (const e of [...run.waterfall].sort((a, b) => a.start - b.start)) {
+    const end = e.end === undefined ? '…' : String(Math.round(e.end));
+    lines.push(
+      `${String(Math.round(e.start)).padStart(8)} ${end.padStart(8)} ${String(e.bytes ?? '').padStart(9)}  ${(e.encoding ?? '-').padEnd(5)} ${e.type.padEnd(11)} ` +
+        `${e.method} ${short(e.url)}${e.failed ? ` (${e.failed})` : ''}`,
+    );
+  }
+  return lines.join('\n');
 }
 
 async function timePage(
@@ -816,9 +853,30 @@ async function timePage(
     let h5Bytes = 0;
     let apiBytes = 0;
     const h5Urls: string[] = [];
-    cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+    const requests = new Map<string, WaterfallEntry & { at: number }>();
+    let origin: number | undefined;
+    const since = (timestamp: number) => (timestamp - (origin ?? timestamp)) * 1000;
+    cdp.on('Network.requestWillBeSent', (e) => {
+      urls.set(e.requestId, e.request.url);
+      if (origin === undefined && e.type === 'Document') origin = e.timestamp;
+      // A redirect reuses the id: the entry keeps the first start.
+      const known = requests.get(e.requestId);
+      requests.set(e.requestId, { url: e.request.url, method: e.request.method, type: e.type ?? '?', at: e.timestamp, start: since(known?.at ?? e.timestamp) });
+    });
+    cdp.on('Network.responseReceived', (e) => {
+      const r = requests.get(e.requestId);
+      const found = Object.entries(e.response.headers).find(([name]) => name.toLowerCase() === 'content-encoding');
+      if (r && found) r.encoding = String(found[1]);
+    });
+    cdp.on('Network.loadingFailed', (e) => {
+      const r = requests.get(e.requestId);
+      if (r) Object.assign(r, { end: since(e.timestamp), failed: e.errorText });
+    });
     cdp.on('Network.loadingFinished', (e) => {
       const u = urls.get(e.requestId) ?? '';
+      const r = requests.get(e.requestId);
+      if (r) Object.assign(r, { end: since(e.timestamp), bytes: e.encodedDataLength });
+      if (u.startsWith('data:')) return;
       if (u.startsWith(webOrigin)) {
         h5Bytes += e.encodedDataLength;
         h5Urls.push(u);
@@ -847,21 +905,29 @@ async function timePage(
     const lastH5 = Math.max(0, ...before.filter((e) => e.name.startsWith(webOrigin)).map((e) => e.end));
     const lastApi = Math.max(0, ...before.filter((e) => !e.name.startsWith(webOrigin)).map((e) => e.end));
     // The bytes that had arrived when the list showed (requests still under way are not counted).
-    return { ms: visibleMs, h5Bytes, apiBytes, h5Requests: h5Urls.length, h5Urls: [...h5Urls], lastH5, lastApi };
+    const waterfall = [...requests.values()].map(({ at: _at, ...entry }) => entry);
+    return { ms: visibleMs, h5Bytes, apiBytes, h5Requests: h5Urls.length, h5Urls: [...h5Urls], lastH5, lastApi, waterfall };
   } finally {
     await context.close();
   }
 }
 
-/** What the h5 files of a run would weigh gzip-compressed (the local server sends them uncompressed). */
-function gzipBytes(build: string, urls: string[]): number {
+/** What the h5 files of a run weigh uncompressed (as built; unknown paths are index.html). */
+function rawBytes(build: string, urls: string[]): number {
   let total = 0;
   for (const u of new Set(urls)) {
     const path = new URL(u).pathname;
-    const file = join(build, path === '/' ? 'index.html' : decodeURIComponent(path));
-    if (existsSync(file) && statSync(file).isFile()) total += gzipSync(readFileSync(file)).length;
+    let file = join(build, decodeURIComponent(path));
+    if (!existsSync(file) || !statSync(file).isFile()) file = join(build, 'index.html');
+    total += statSync(file).size;
   }
   return total;
+}
+
+/** The encodings the h5 files of a run came in (`br`, `gzip`, `none`). */
+function encodingsOf(run: PageRun, webOrigin: string): string {
+  const found = new Set(run.waterfall.filter((e) => e.url.startsWith(webOrigin) && e.bytes !== undefined).map((e) => e.encoding ?? 'none'));
+  return [...found].sort().join(' + ') || 'none';
 }
 
 async function h5Pages(flags: Flags, stack: Stack, build: string, people: People): Promise<void> {
@@ -900,16 +966,24 @@ async function h5Pages(flags: Flags, stack: Stack, build: string, people: People
     const runsOf = (list: PageRun[]) => list.map((r) => (r.ms / 1000).toFixed(2)).join(', ');
     const arrivals = (list: PageRun[]) =>
       `last h5 file in at ${seconds(median(list.map((r) => r.lastH5)))}, last API answer at ${seconds(median(list.map((r) => r.lastApi)))}`;
+    /** Bytes, files and encodings of the h5 site, and the API calls (CORS preflights apart) of a page's runs. */
+    const traffic = (list: PageRun[]) => {
+      const typical = list[0]!;
+      const api = typical.waterfall.filter((e) => !e.url.startsWith(web.url) && !e.url.startsWith('data:') && e.end !== undefined && e.end <= typical.ms);
+      const preflights = api.filter((e) => e.type === 'Preflight' || e.method === 'OPTIONS').length;
+      return (
+        `h5 ${kb(median(list.map((r) => r.h5Bytes)))} on the wire in ${typical.h5Requests} files (${encodingsOf(typical, web.url)}; ` +
+        `${kb(rawBytes(build, typical.h5Urls))} as built), API ${kb(median(list.map((r) => r.apiBytes)))} in ${api.length - preflights} call${api.length - preflights === 1 ? '' : 's'} ` +
+        `+ ${preflights} CORS preflight${preflights === 1 ? '' : 's'}`
+      );
+    };
     const s = median(stations.map((r) => r.ms));
-    const typical = stations[0]!;
     rows.push({
       part: 'h5, CPU ×4, Slow 4G',
       what: '(a) nearest-stations list visible, first-time visitor with a position',
       figure: seconds(s),
       against: verdict(s, GOAL_STATIONS_MS),
-      detail:
-        `runs ${runsOf(stations)} s; ${arrivals(stations)}; h5 ${kb(median(stations.map((r) => r.h5Bytes)))} in ${typical.h5Requests} files ` +
-        `(gzip would be ${kb(gzipBytes(build, typical.h5Urls))}), API ${kb(median(stations.map((r) => r.apiBytes)))}`,
+      detail: `runs ${runsOf(stations)} s; ${arrivals(stations)}; ${traffic(stations)}`,
     });
     const q = median(requests.map((r) => r.ms));
     rows.push({
@@ -917,11 +991,20 @@ async function h5Pages(flags: Flags, stack: Stack, build: string, people: People
       what: '(b) logged-in enterprise: its request list visible',
       figure: seconds(q),
       against: verdict(q, GOAL_REQUESTS_MS),
-      detail: `runs ${runsOf(requests)} s; ${arrivals(requests)}; h5 ${kb(median(requests.map((r) => r.h5Bytes)))} in ${requests[0]!.h5Requests} files, API ${kb(median(requests.map((r) => r.apiBytes)))}`,
+      detail: `runs ${runsOf(requests)} s; ${arrivals(requests)}; ${traffic(requests)}`,
     });
+    // The first run of each, request by request (the cache is empty in every run).
+    const origins = { [web.url]: 'h5', [stack.apiUrl]: 'API ' };
+    const waterfalls =
+      `(a) ${web.url}/ — ${waterfallText(stations[0]!, origins)}\n\n` +
+      `(b) ${web.url}/#/pages/requests/mine/index — ${waterfallText(requests[0]!, origins)}\n`;
+    const waterfallFile = resolve(ROOT, '.artifacts/bench/h5-waterfall.txt');
+    mkdirSync(dirname(waterfallFile), { recursive: true });
+    writeFileSync(waterfallFile, waterfalls);
+    log(`   the first run of each, request by request (also in ${waterfallFile}):\n${waterfalls.replace(/^/gm, '   ')}`);
     notes.push(
       `h5: the production build (\`taro build --type h5\`, as test/e2e/globalSetup.ts makes it) served by scripts/local/web.ts \`serveStatic\` ` +
-        `(uncompressed, with the deployed security headers) in Debian's Chromium (${browser.version()}, headless), ${flags.h5Runs} runs of each, ` +
+        `(brotli or gzip by Accept-Encoding from the files the build compressed, with the deployed security headers) in Debian's Chromium (${browser.version()}, headless), ${flags.h5Runs} runs of each, ` +
         `each in a fresh context (empty cache and storage), phone viewport 390×844. Through the DevTools protocol: ` +
         `\`Emulation.setCPUThrottlingRate {rate: ${CPU_SLOWDOWN}}\` and \`Network.emulateNetworkConditions\` with Slow 4G as Chrome DevTools defines it: ` +
         `latency ${SLOW_4G.latency} ms, download ${grouped(SLOW_4G.downloadThroughput)} B/s (1.44 Mbit/s), upload ${grouped(SLOW_4G.uploadThroughput)} B/s (675 kbit/s), ` +
@@ -929,7 +1012,9 @@ async function h5Pages(flags: Flags, stack: Stack, build: string, people: People
         `(\`.station-card\`, \`.request-item\`) is laid out, observed in the page. (a) grants geolocation at ${HERE.latitude}, ${HERE.longitude} ` +
         `with the business clock at 10:00 on a Wednesday (stations open); (b) logs in with POST /v1/auth/dev (${ENTERPRISE}) and puts the ` +
         `session into localStorage (\`parklink.session\`, Taro's \`{data}\` wrapper) before the page runs, then opens #/pages/requests/mine/index — ` +
-        `the login page is not driven. Bytes: \`encodedDataLength\` of the responses finished by then.`,
+        `the login page is not driven. Bytes: \`encodedDataLength\` of the responses finished by then (on the wire: compressed, with headers). ` +
+        `The first run of each, request by request: .artifacts/bench/h5-waterfall.txt (also printed). The emulation leaves CORS preflights ` +
+        `unthrottled (they answer in a few ms here): on a real network each is one more round trip before its call.`,
     );
   } finally {
     await closeBrowser();
@@ -971,14 +1056,14 @@ async function stationsBench(flags: Flags): Promise<void> {
   if (code !== 0 || !all) {
     rows.push({ part: 'care stations', what: `nearest 10 among ${grouped(flags.stations)} stations`, figure: `failed (exit ${code})`, against: '', detail: output.trim().split('\n').slice(-3).join(' / ') });
   } else {
-    // | all | queries | mismatches | items read: mean | p50 | p99 | max | under 0.5% | precision | handler p50 | handler p99 |
+    // | all | queries | mismatches | items read: mean | p50 | p99 | max | under 0.5% | precision | handler p50 | handler p99 | round trips p50 | max |
     const c = cellsOf(all);
     rows.push({
       part: 'care stations',
       what: `nearest 10 among ${grouped(flags.stations)} stations (\`npm run bench:stations\`, ${c[1]} queries)`,
       figure: `handler p50 ${c[9]} · p99 ${c[10]}`,
       against: `items read p99 ${c[5]}, max ${c[6]} of the table; ${c[7]} of queries read under 0.5% (the goal)`,
-      detail: `${c[2]} mismatches against brute force; seeding ${seeding ?? '?'} s`,
+      detail: `${c[2]} mismatches against brute force; rounds of cell queries p50 ${c[11]}, max ${c[12]} (then the calendars: one more); seeding ${seeding ?? '?'} s`,
     });
   }
   loads.push(`stations bench ${load().toFixed(1)}`);
@@ -1040,6 +1125,7 @@ function table(): string {
 }
 
 function flagsLine(flags: Flags): string {
+  if (flags.onlyH5) return `${flags.quick ? '--quick ' : ''}--only-h5; ${flags.h5Runs} h5 runs`;
   const set = [
     flags.quick && '--quick',
     flags.skipH5 && '--skip-h5',
@@ -1079,6 +1165,20 @@ async function main() {
   if (!flags.skipLedger) await ledgerBench(flags);
 
   const took = (performance.now() - started) / 60_000;
+  if (flags.onlyH5 && existsSync(OUTPUT)) {
+    const escape = (cell: string) => cell.replaceAll('|', '\\|');
+    writeFileSync(
+      OUTPUT,
+      mergeH5(readFileSync(OUTPUT, 'utf8'), {
+        rows: rows.map((r) => `| ${[r.part, r.what, r.figure, r.against, r.detail].map(escape).join(' | ')} |`),
+        note: notes.find((n) => n.startsWith('h5: ')),
+        when: `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC; commit ${head}; ${flagsLine(flags)}; load ${loads.join(', ')}`,
+      }),
+    );
+    console.log(table());
+    log(`\nthe h5 rows written to ${OUTPUT}; took ${took.toFixed(1)} min`);
+    return;
+  }
   const markdown = [
     '# Benchmarks',
     '',
