@@ -1,7 +1,7 @@
 import '../me.css';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   caseStatusLabels,
   invitationStateLabels,
@@ -84,49 +84,60 @@ function Account({ data }: { data: MyData }) {
   );
 }
 
+/** One kind of record: its title with the count, 没有 when empty, one item per record. */
+function Section<T extends { id: string }>(props: { className: string; itemClassName?: string; title: string; items: T[]; children: (item: T) => ReactNode }) {
+  return (
+    <View className={`section ${props.className}`}>
+      <Text className="section-title">
+        {props.title}（{props.items.length}）
+      </Text>
+      {props.items.length === 0 ? <Text className="hint">没有</Text> : null}
+      {props.items.map((item) => (
+        <View key={item.id} className={`privacy-item ${props.itemClassName ?? ''}`}>
+          {props.children(item)}
+        </View>
+      ))}
+    </View>
+  );
+}
+
 function Records({ data }: { data: MyData }) {
   return (
     <>
-      <View className="section privacy-requests">
-        <Text className="section-title">诉求（{data.requests.length}）</Text>
-        {data.requests.length === 0 ? <Text className="hint">没有</Text> : null}
-        {data.requests.map((r) => (
-          <View key={r.id} className="privacy-item privacy-request">
+      <Section className="privacy-requests" itemClassName="privacy-request" title="诉求" items={data.requests}>
+        {(r) => (
+          <>
             <Text className="privacy-item-title">{r.title}</Text>
             <Text className="card-meta">
               {requestStatusLabels[r.status]} · {r.parts.map((p) => requestPartLabels[p]).join('、')} · {formatTime(r.submittedAt)}
             </Text>
             {r.contributions.length ? <Text className="card-meta">您的操作：{did(r.contributions)}</Text> : null}
             {r.files.length ? <Text className="card-meta">您的附件：{r.files.map((f) => f.fileName).join('、')}</Text> : null}
-          </View>
-        ))}
-      </View>
-      <View className="section privacy-matches">
-        <Text className="section-title">供需对接（{data.matches.length}）</Text>
-        {data.matches.length === 0 ? <Text className="hint">没有</Text> : null}
-        {data.matches.map((m) => (
-          <View key={m.id} className="privacy-item">
+          </>
+        )}
+      </Section>
+      <Section className="privacy-matches" title="供需对接" items={data.matches}>
+        {(m) => (
+          <>
             <Text className="privacy-item-title">
               {m.needTitle} ↔ {m.resourceTitle}
             </Text>
             <Text className="card-meta">
               {matchStatusLabels[m.status]} · {did(m.contributions)}
             </Text>
-          </View>
-        ))}
-      </View>
-      <View className="section privacy-cases">
-        <Text className="section-title">共建案例（{data.cases.length}）</Text>
-        {data.cases.length === 0 ? <Text className="hint">没有</Text> : null}
-        {data.cases.map((c) => (
-          <View key={c.id} className="privacy-item">
+          </>
+        )}
+      </Section>
+      <Section className="privacy-cases" title="共建案例" items={data.cases}>
+        {(c) => (
+          <>
             <Text className="privacy-item-title">{c.title}</Text>
             <Text className="card-meta">
               {caseStatusLabels[c.status]} · {did(c.contributions) || '上传附件'}
             </Text>
-          </View>
-        ))}
-      </View>
+          </>
+        )}
+      </Section>
     </>
   );
 }
