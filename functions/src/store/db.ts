@@ -1,4 +1,14 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 
 /** What every store module needs: the client and the table. */
 export interface Db {
@@ -15,6 +25,17 @@ export function isConditionFailure(error: unknown): boolean {
     return reasons.some((reason) => reason.Code === 'ConditionalCheckFailed');
   }
   return false;
+}
+
+/** A conditional UpdateItem: true when it was made, false when DynamoDB refused its condition. */
+export async function updateIf(db: Db, update: Omit<UpdateCommandInput, 'TableName'> & { ConditionExpression: string }): Promise<boolean> {
+  try {
+    await db.doc.send(new UpdateCommand({ TableName: db.tableName, ...update }));
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }
 
 /** Two items as DynamoDB holds them: the same attributes with the same values, whatever their order. */

@@ -20,9 +20,9 @@
  *
  * Messages are written in the same transaction as the change that caused them (requests.ts, market.ts).
  */
-import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Notification, NotificationKind } from '@parklink/contract';
-import { isConditionFailure, queryPages, stripKeys, type Db } from './db';
+import { queryPages, stripKeys, updateIf, type Db } from './db';
 import { INDEX, gsiKeys, isKeyValue, keys } from './keys';
 
 /** Where a message stands with WeChat: waiting in the outbox, or done one way or another. */
@@ -173,21 +173,12 @@ export const inboxStore = {
    * message read already (on its own, or under the mark) stays read, and leaves the index.
    */
   async markRead(db: Db, userId: string, notificationId: string, at: string): Promise<boolean> {
-    try {
-      await db.doc.send(
-        new UpdateCommand({
-          TableName: db.tableName,
-          Key: keys.notification(userId, notificationId),
-          UpdateExpression: 'SET readAt = if_not_exists(readAt, :at) REMOVE gsi3pk, gsi3sk',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': at },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return updateIf(db, {
+      Key: keys.notification(userId, notificationId),
+      UpdateExpression: 'SET readAt = if_not_exists(readAt, :at) REMOVE gsi3pk, gsi3sk',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': at },
+    });
   },
 
   /**
@@ -205,24 +196,13 @@ export const inboxStore = {
     }
     const mark: ReadMark = { readThrough: through };
     const [moved, unread] = await Promise.all([
-      db.doc
-        .send(
-          new UpdateCommand({
-            TableName: db.tableName,
-            Key: readMarkKey(user.id),
-            UpdateExpression: 'SET #through = :through, #entity = :entity, #park = :park',
-            ConditionExpression: 'attribute_not_exists(#through) OR #through < :through',
-            ExpressionAttributeNames: { '#through': 'readThrough', '#entity': 'entity', '#park': 'parkId' },
-            ExpressionAttributeValues: { ':through': through, ':entity': 'InboxReadMark', ':park': user.parkId },
-          }),
-        )
-        .then(
-          () => true,
-          (error: unknown) => {
-            if (isConditionFailure(error)) return false;
-            throw error;
-          },
-        ),
+      updateIf(db, {
+        Key: readMarkKey(user.id),
+        UpdateExpression: 'SET #through = :through, #entity = :entity, #park = :park',
+        ConditionExpression: 'attribute_not_exists(#through) OR #through < :through',
+        ExpressionAttributeNames: { '#through': 'readThrough', '#entity': 'entity', '#park': 'parkId' },
+        ExpressionAttributeValues: { ':through': through, ':entity': 'InboxReadMark', ':park': user.parkId },
+      }),
       // The index above the new mark does not change with the write: count it meanwhile.
       inboxStore.unreadCount(db, user.id, mark),
     ]);

@@ -4,12 +4,12 @@
  * still running, so a retried or duplicated job never finishes it twice. Plus the readers the job
  * streams from: a period's requests page by page (they are the big sheet). Keys: keys.ts.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '../domain/admin/audit';
 import { timeSlices, type LedgerExportRecord } from '../domain/ledger/exports';
 import type { RequestState } from '../domain/request';
 import type { LedgerRequest } from '../domain/ledger/sheets';
-import { isConditionFailure, queryPages, stripKeys, type Db } from './db';
+import { queryPages, stripKeys, updateIf, type Db } from './db';
 import { idRange, keys, parkPk } from './keys';
 import { upgradeRequest } from './legacy';
 import { transact } from './stations';
@@ -49,22 +49,13 @@ export const ledgerExportStore = {
   /** Finishes a running export; false when it had already finished (a duplicate run). */
   async finish(db: Db, parkId: string, id: string, outcome: Pick<LedgerExportRecord, 'status' | 'finishedAt'> & Partial<LedgerExportRecord>): Promise<boolean> {
     const fields = Object.entries(outcome).filter(([, v]) => v !== undefined);
-    try {
-      await db.doc.send(
-        new UpdateCommand({
-          TableName: db.tableName,
-          Key: keys.ledgerExport(parkId, id),
-          UpdateExpression: `SET ${fields.map(([k]) => `#${k} = :${k}`).join(', ')}`,
-          ConditionExpression: '#status = :running',
-          ExpressionAttributeNames: Object.fromEntries(fields.map(([k]) => [`#${k}`, k])),
-          ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([k, v]) => [`:${k}`, v])), ':running': 'running' },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return updateIf(db, {
+      Key: keys.ledgerExport(parkId, id),
+      UpdateExpression: `SET ${fields.map(([k]) => `#${k} = :${k}`).join(', ')}`,
+      ConditionExpression: '#status = :running',
+      ExpressionAttributeNames: Object.fromEntries(fields.map(([k]) => [`#${k}`, k])),
+      ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([k, v]) => [`:${k}`, v])), ':running': 'running' },
+    });
   },
 
   /**

@@ -14,7 +14,7 @@ import type { CaseRecord } from '../domain/cases/case';
 import type { LedgerExportRecord } from '../domain/ledger/exports';
 import type { MatchRecord } from '../domain/market/match';
 import type { RequestState } from '../domain/request';
-import { isConditionFailure, queryItems, queryPages, stripKeys, type Db } from './db';
+import { isConditionFailure, queryItems, queryPages, stripKeys, updateIf, type Db } from './db';
 import { directoryItems, type UserRecord } from './directory';
 import { INDEX, gsiKeys, keys, parkPk } from './keys';
 import { upgradeRequest } from './legacy';
@@ -403,21 +403,12 @@ export const privacyStore = {
    * another run moved it (two sweeps overlapping; the other one carries on, this one stops).
    */
   async savePass(db: Db, parkId: string, userId: string, from: PassCursor | undefined, to: PassCursor): Promise<boolean> {
-    try {
-      await db.doc.send(
-        new UpdateCommand({
-          TableName: db.tableName,
-          Key: keys.user(parkId, userId),
-          UpdateExpression: 'SET erasure.pass = :to',
-          ConditionExpression: from ? 'erased = :yes AND erasure.pass = :from' : 'erased = :yes AND attribute_exists(erasure) AND attribute_not_exists(erasure.pass)',
-          ExpressionAttributeValues: { ':to': to, ':yes': true, ...(from ? { ':from': from } : {}) },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return updateIf(db, {
+      Key: keys.user(parkId, userId),
+      UpdateExpression: 'SET erasure.pass = :to',
+      ConditionExpression: from ? 'erased = :yes AND erasure.pass = :from' : 'erased = :yes AND attribute_exists(erasure) AND attribute_not_exists(erasure.pass)',
+      ExpressionAttributeValues: { ':to': to, ':yes': true, ...(from ? { ':from': from } : {}) },
+    });
   },
 
   /** The erasure is done: what it needed to know goes (the name with it), and it leaves the sweep's index. */
