@@ -40,12 +40,11 @@ import { depsFromConfig, type Deps } from '../../functions/src/http/deps';
 import { dispatch, type Route } from '../../functions/src/http/middleware';
 import { jsonLogger } from '../../functions/src/ports/logger';
 import { gatewayEvent } from '../../functions/test/support/events';
-import { ROOT, startApi } from '../local/api';
-import { startDynamo } from '../local/dynamo';
+import { ROOT } from '../local/api';
 import { freePort } from '../local/ports';
 import { startChild, type Child } from '../local/processes';
-import { DEV_BUCKET, startS3 } from '../local/s3';
-import { prepareTable } from '../local/table';
+import { DEV_BUCKET } from '../local/s3';
+import { startLocalStack, STACK_TABLE as TABLE } from '../local/stack';
 import { E2E_API_PLACEHOLDER, serveStatic } from '../local/web';
 import { mergeH5 } from './mergeH5';
 import { percentile } from './report';
@@ -55,7 +54,6 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const OUTPUT = resolve(ROOT, 'BENCHMARKS.md');
 const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
-const TABLE = 'parklink-dev';
 
 // ---------------------------------------------------------------------------------------------
 // Flags
@@ -440,43 +438,20 @@ interface Stack {
 }
 
 async function startStack(): Promise<Stack> {
-  const esbuildDir = `.esbuild-bench-${process.pid}`;
-  const removeEsbuild = onStop('esbuild folder', async () => rmSync(resolve(ROOT, esbuildDir), { recursive: true, force: true }));
-  const dynamo = await startDynamo({ port: await freePort() });
-  const stopDynamo = onStop('DynamoDB Local', () => dynamo.stop());
-  await prepareTable(dynamo.client, TABLE);
-  const s3 = await startS3({ port: await freePort(), buckets: [DEV_BUCKET] });
-  const stopS3 = onStop('local S3', () => s3.stop());
   // The h5 site's port first: the API answers CORS for that origin only (webOrigins.cjs).
   const webPort = await freePort();
-  const api = await startApi({
-    port: await freePort(),
-    lambdaPort: await freePort(),
-    dynamoEndpoint: dynamo.endpoint,
+  const local = startLocalStack({
+    name: `bench-${process.pid}`,
     env: {
-      S3_ENDPOINT: s3.endpoint,
-      PARKLINK_ESBUILD_DIR: esbuildDir,
-      // Warm handlers, as in Lambda.
-      PARKLINK_RELOAD_HANDLER: 'false',
       PARKLINK_WEB_PORT: String(webPort),
       // Every call comes from 127.0.0.1: the public station routes' limits would stop the run. The
       // limiter still counts every call.
       RATE_LIMIT_FACTOR: '1000',
     },
   });
-  const stopApi = onStop('serverless offline', () => api.child.stop());
-  return {
-    apiUrl: api.url,
-    webPort,
-    s3Endpoint: s3.endpoint,
-    dynamoEndpoint: dynamo.endpoint,
-    async stop() {
-      await stopApi();
-      await stopS3();
-      await stopDynamo();
-      await removeEsbuild();
-    },
-  };
+  const stop = onStop('the loopback stack', () => local.stop());
+  const api = await local.ready;
+  return { apiUrl: api.apiUrl, webPort, s3Endpoint: api.s3Endpoint, dynamoEndpoint: api.dynamoEndpoint, stop };
 }
 
 async function apiCall<T>(apiUrl: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
