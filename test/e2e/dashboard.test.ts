@@ -117,12 +117,9 @@ describe('数据看板 in the browser', () => {
       })
     ).id;
 
-    await setClock(ANSWER_AFTER_MIN);
-    await sun(`/v1/requests/${tax.id}/claim`);
-    await sun(`/v1/requests/${tax.id}/replies`, { message: '研发费用可按 100% 加计扣除，预缴申报时即可享受。' });
-    await sun(`/v1/requests/${tax.id}/resolve`, { message: '已上门辅导填报，企业已完成申报。' });
-    await zhang(`/v1/requests/${tax.id}/rating`, { satisfied: true, score: 5 });
     // The market: 张经理's 300 万元 need meets the postal bank's seeded loan product and succeeds.
+    // Made before the API's clock moves: the posts' ids carry their time, and 200 minutes on from
+    // an evening in China would be tomorrow, past the period the dashboard shows.
     const chu = await apiAs('u-psbc-1');
     const need = await zhang('/v1/needs', {
       kind: 'financing',
@@ -134,14 +131,19 @@ describe('数据看板 in the browser', () => {
     const match = await zhang('/v1/matches', { needId: need.id, resourceId: 'res-psbc-micro' });
     await chu(`/v1/matches/${match.id}/accept`);
     await chu(`/v1/matches/${match.id}/success`, { amountFen: 300 * WAN_FEN, date: chinaToday() });
-    await setClock(LATE_AFTER_MIN);
-    // A rider's visit (public: no account).
+    // A rider's visit (public: no account), also of today before the clock moves.
     const checkIn = await fetch(`${stack.apiUrl}/v1/stations/st-24h/checkins`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ deviceId: 'e2e-dashboard-rider-0001' }),
     });
     expect(checkIn.status).toBe(201);
+    await setClock(ANSWER_AFTER_MIN);
+    await sun(`/v1/requests/${tax.id}/claim`);
+    await sun(`/v1/requests/${tax.id}/replies`, { message: '研发费用可按 100% 加计扣除，预缴申报时即可享受。' });
+    await sun(`/v1/requests/${tax.id}/resolve`, { message: '已上门辅导填报，企业已完成申报。' });
+    await zhang(`/v1/requests/${tax.id}/rating`, { satisfied: true, score: 5 });
+    await setClock(LATE_AFTER_MIN);
 
     await loginWith(page, stack.webUrl, '周书记');
     await openDashboard();
