@@ -1,7 +1,12 @@
 import type { PropsWithChildren } from 'react';
-import { setUnauthenticatedHandler } from './api';
+// Not './api' (every area's calls, with their schemas): the first screen loads without zod.
+import { setUnauthenticatedHandler } from './api/http';
+import { startEarlyNearby } from './lib/earlyNearby';
 import { PAGES, relaunch } from './lib/nav';
 import './app.css';
+
+// h5, opened on the stations page: its first search starts now, not once the page has been drawn.
+if (process.env.TARO_ENV === 'h5') startEarlyNearby();
 
 let redirecting = false;
 setUnauthenticatedHandler(() => {

@@ -2,6 +2,7 @@ import * as z from './zod';
 import { Actor, Id, IsoTime, Role } from './common';
 import { CategoryField } from './fields';
 import { DepartmentKind, SlaSpec } from './categories';
+import { MEMBER_STATUSES, memberStatusLabels } from './values/people';
 
 /**
  * Running the alliance (园区管理员): the park's zones and industries, departments, categories with
@@ -130,9 +131,10 @@ export type AdminCategory = z.infer<typeof AdminCategory>;
 export const AdminCategoryList = z.object({ items: z.array(AdminCategory) });
 export type AdminCategoryList = z.infer<typeof AdminCategoryList>;
 
-export const MemberStatus = z.enum(['invited', 'active', 'suspended']);
+export const MemberStatus = z.enum(MEMBER_STATUSES);
 export type MemberStatus = z.infer<typeof MemberStatus>;
-export const memberStatusLabels: Record<MemberStatus, string> = { invited: '待加入', active: '正常', suspended: '已停用' };
+/** Plain list and labels, schema-free (values/people.ts). */
+export { MEMBER_STATUSES, memberStatusLabels };
 
 export const Member = z.object({
   id: Id,

@@ -1,5 +1,8 @@
 import * as z from './zod';
 import { Actor, Id, IsoTime } from './common';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './values/requests';
+/** 10 MiB per file; files on one request (all together) and on one reply. Plain limits, schema-free (values/requests.ts). */
+export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS };
 
 /**
  * Attachments (附件): images and PDFs on a request (by the enterprise) or on a reply (by the
@@ -18,11 +21,6 @@ export const AttachmentContentType = z.enum(['image/jpeg', 'image/png', 'image/w
   error: '文件类型：只能上传 JPG、PNG、WebP 图片或 PDF / contentType: only JPEG, PNG, WebP images or PDF',
 });
 export type AttachmentContentType = z.infer<typeof AttachmentContentType>;
-
-/** 10 MiB per file. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-/** Files the enterprise may attach to one request, all together; and a liaison to one reply. */
-export const MAX_ATTACHMENTS = 6;
 
 export const Attachment = z.object({
   id: Id,

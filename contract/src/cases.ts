@@ -3,8 +3,21 @@ import { Attachment, CreateUploadInput } from './attachments';
 import { Actor, ChinaDate, Id, IsoTime } from './common';
 import { BasisPoints, Fen } from './market';
 import { CaseKind, CaseStatus, CaseEventType } from './states';
+import {
+  BANK_INSTRUMENTS,
+  bankInstrumentLabels,
+  CASE_KINDS,
+  CASE_STATUSES,
+  caseKindLabels,
+  caseStatusLabels,
+  MAX_CASE_ATTACHMENTS,
+  TAX_SERVICES,
+  taxServiceLabels,
+} from './values/cases';
 /** Defined in states.ts, so that a module needing only them stays small. */
 export { CaseKind, CaseStatus, CaseEventType };
+/** Plain lists, labels and limits, schema-free (values/cases.ts): a screen that only shows them needs no zod. */
+export { BANK_INSTRUMENTS, bankInstrumentLabels, CASE_KINDS, CASE_STATUSES, caseKindLabels, caseStatusLabels, MAX_CASE_ATTACHMENTS, TAX_SERVICES, taxServiceLabels };
 
 /**
  * Co-building cases (银企共建 / 税企共建): what a bank or the tax bureau did for enterprises, with
@@ -13,30 +26,14 @@ export { CaseKind, CaseStatus, CaseEventType };
  * cases count in the figures, so no department can inflate its own.
  */
 export type CaseKind = z.infer<typeof CaseKind>;
-export const caseKindLabels: Record<CaseKind, string> = { bank: '银企共建', tax: '税企共建' };
 
-export const BankInstrument = z.enum(['loan', 'credit_line', 'equity', 'guarantee', 'discounted_bill'], { error: '融资方式无效 / instrument: unknown' });
+export const BankInstrument = z.enum(BANK_INSTRUMENTS, { error: '融资方式无效 / instrument: unknown' });
 export type BankInstrument = z.infer<typeof BankInstrument>;
-export const bankInstrumentLabels: Record<BankInstrument, string> = {
-  loan: '贷款',
-  credit_line: '授信',
-  equity: '股权投资',
-  guarantee: '担保',
-  discounted_bill: '票据贴现',
-};
 
-export const TaxService = z.enum(['policy_consulting', 'risk_warning', 'refund', 'reduction', 'filing_help'], { error: '服务类型无效 / service: unknown' });
+export const TaxService = z.enum(TAX_SERVICES, { error: '服务类型无效 / service: unknown' });
 export type TaxService = z.infer<typeof TaxService>;
-export const taxServiceLabels: Record<TaxService, string> = {
-  policy_consulting: '政策辅导',
-  risk_warning: '风险预警',
-  refund: '退税',
-  reduction: '减免',
-  filing_help: '申报辅导',
-};
 
 export type CaseStatus = z.infer<typeof CaseStatus>;
-export const caseStatusLabels: Record<CaseStatus, string> = { draft: '待企业确认', confirmed: '已确认', closed: '已归档' };
 
 
 export const BankFigures = z.object({
@@ -219,6 +216,5 @@ export type CaseSummary = z.infer<typeof CaseSummary>;
  * Files on a case, the same three steps as a request's (see attachments.ts): ticket, PUT the
  * bytes, confirm; downloads by a short-lived URL. At most MAX_CASE_ATTACHMENTS per case.
  */
-export const MAX_CASE_ATTACHMENTS = 10;
 export const CaseUploadInput = z.omit(CreateUploadInput, { eventId: true });
 export type CaseUploadInput = z.infer<typeof CaseUploadInput>;

@@ -1,6 +1,9 @@
 import * as z from './zod';
 import { Id } from './common';
 import { CategoryField } from './fields';
+import { DEPARTMENT_KINDS } from './values/people';
+/** Plain list, schema-free (values/people.ts). */
+export { DEPARTMENT_KINDS };
 
 export const DepartmentRef = z.object({ id: Id, name: z.string() });
 export type DepartmentRef = z.infer<typeof DepartmentRef>;
@@ -29,7 +32,7 @@ export type Category = z.infer<typeof Category>;
 export const CategoryList = z.object({ categories: z.array(Category) });
 export type CategoryList = z.infer<typeof CategoryList>;
 
-export const DepartmentKind = z.enum(['government', 'bank', 'tax', 'law', 'mentor']);
+export const DepartmentKind = z.enum(DEPARTMENT_KINDS);
 export type DepartmentKind = z.infer<typeof DepartmentKind>;
 
 export const Department = z.extend(DepartmentRef, { kind: DepartmentKind });

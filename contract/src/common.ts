@@ -1,4 +1,7 @@
 import * as z from './zod';
+import { ROLES, roleLabels } from './values/people';
+/** Plain lists and labels, schema-free (values/people.ts): a screen that only names roles needs no zod. */
+export { ROLES, roleLabels };
 
 /** Sortable ids (ULID, 26 Crockford base-32 characters) or readable seed ids such as `dept-tax`. */
 export const Id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
@@ -22,17 +25,8 @@ export const ChinaDate = z.string().check(
 export const IsoTime = z.iso.datetime().check(z.maxLength(30, { error: '时间格式应为 ISO 8601（如 2026-11-23T08:00:00.000Z）/ time: ISO 8601, at most 30 characters' }));
 export type IsoTime = z.infer<typeof IsoTime>;
 
-export const Role = z.enum(['enterprise', 'liaison', 'dept_head', 'station_host', 'admin']);
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
-
-/** Chinese labels for roles, shown wherever a person is named. */
-export const roleLabels: Record<Role, string> = {
-  enterprise: '企业联系人',
-  liaison: '联络员',
-  dept_head: '部门负责人',
-  station_host: '驿站管理员',
-  admin: '园区管理员',
-};
 
 /** Who did something: kept on timeline events so history survives renames. */
 export const Actor = z.object({

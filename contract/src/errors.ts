@@ -1,25 +1,10 @@
 import * as z from './zod';
+import { ERROR_CODES, isApiErrorBody } from './values/errors';
+/** Plain, schema-free (values/errors.ts): the codes, and the body checked by hand for clients without zod. */
+export { ERROR_CODES, isApiErrorBody };
 
-/** Machine-readable error codes; the client switches on these, never on messages. */
-export const ErrorCode = z.enum([
-  'VALIDATION_FAILED',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_TRANSITION',
-  'WECHAT_CODE_INVALID',
-  'WECHAT_NOT_BOUND',
-  'WECHAT_UNAVAILABLE',
-  'NOT_AVAILABLE_IN_PROD',
-  /** Too many calls from one phone or address: wait `Retry-After` seconds. */
-  'RATE_LIMITED',
-  /** The body is larger than the route takes (64 KB; an enterprise import 3 MB). */
-  'PAYLOAD_TOO_LARGE',
-  /** The database is unreachable or throttling after the retries: try again after `Retry-After` seconds. */
-  'UNAVAILABLE',
-  'INTERNAL',
-]);
+/** Machine-readable error codes; the client switches on these, never on messages (values/errors.ts). */
+export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const FieldError = z.object({

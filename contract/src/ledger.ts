@@ -1,14 +1,16 @@
 import * as z from './zod';
 import { ChinaDate, Id, IsoTime } from './common';
+import { LEDGER_EXPORT_STATUSES, LEDGER_FORMATS, ledgerFormatLabels, ledgerStatusLabels } from './values/ledger';
+/** Plain lists and labels, schema-free (values/ledger.ts). */
+export { LEDGER_EXPORT_STATUSES, LEDGER_FORMATS, ledgerFormatLabels, ledgerStatusLabels };
 
 /**
  * The ledger (台账) a park sends upward: one row per request of the period, a sheet of co-building
  * cases and a sheet of matches. Made by a background job into object storage because a big park's
  * year does not fit API Gateway's 30-second limit; the admin starts it, then downloads it by link.
  */
-export const LedgerFormat = z.enum(['xlsx', 'csv']);
+export const LedgerFormat = z.enum(LEDGER_FORMATS);
 export type LedgerFormat = z.infer<typeof LedgerFormat>;
-export const ledgerFormatLabels: Record<LedgerFormat, string> = { xlsx: 'Excel（三张工作表）', csv: 'CSV（压缩包，三个文件）' };
 
 export const LedgerExportInput = z.object({ from: ChinaDate, to: ChinaDate, format: z._default(LedgerFormat, 'xlsx') }).check(
   z.refine((q) => q.from <= q.to, { error: '开始日期应不晚于结束日期 / from must not be after to', path: ['to'] }),
@@ -16,9 +18,8 @@ export const LedgerExportInput = z.object({ from: ChinaDate, to: ChinaDate, form
 );
 export type LedgerExportInput = z.input<typeof LedgerExportInput>;
 
-export const LedgerExportStatus = z.enum(['running', 'ready', 'failed']);
+export const LedgerExportStatus = z.enum(LEDGER_EXPORT_STATUSES);
 export type LedgerExportStatus = z.infer<typeof LedgerExportStatus>;
-export const ledgerStatusLabels: Record<LedgerExportStatus, string> = { running: '生成中', ready: '可下载', failed: '生成失败' };
 
 export const LedgerRows = z.object({
   requests: z.number().check(z.int(), z.nonnegative()),

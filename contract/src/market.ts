@@ -1,33 +1,24 @@
 import * as z from './zod';
 import { Actor, ChinaDate, Id, IsoTime } from './common';
 import { MatchStatus } from './states';
+import { MARKET_KINDS, MATCH_STATUSES, marketKindLabels, matchStatusLabels, POST_STATUSES, postStatusLabels } from './values/market';
 /** Defined in states.ts, so that a module needing only them stays small. */
 export { MatchStatus };
+/** Plain lists and labels, schema-free (values/market.ts): a screen that only shows them needs no zod. */
+export { MARKET_KINDS, MATCH_STATUSES, marketKindLabels, matchStatusLabels, POST_STATUSES, postStatusLabels };
 
 /**
  * The supply-demand market (供需对接): enterprises post needs (需求); departments, banks, the tax
  * bureau, law firms, mentors — or enterprises — post resources (资源); either side proposes a match
  * (对接), the other accepts or declines, and an accepted match is followed to an outcome.
  */
-export const MarketKind = z.enum(['financing', 'hiring', 'space', 'orders', 'technology', 'policy', 'legal', 'other'], {
+export const MarketKind = z.enum(MARKET_KINDS, {
   error: '类型无效 / kind: unknown kind',
 });
 export type MarketKind = z.infer<typeof MarketKind>;
 
-export const marketKindLabels: Record<MarketKind, string> = {
-  financing: '融资',
-  hiring: '用工',
-  space: '场地',
-  orders: '订单/采购',
-  technology: '技术',
-  policy: '政策',
-  legal: '法律',
-  other: '其他',
-};
-
-export const PostStatus = z.enum(['open', 'paused', 'closed']);
+export const PostStatus = z.enum(POST_STATUSES);
 export type PostStatus = z.infer<typeof PostStatus>;
-export const postStatusLabels: Record<PostStatus, string> = { open: '进行中', paused: '已暂停', closed: '已关闭' };
 
 /** Money in fen (分): whole numbers only, at most 100 billion yuan. */
 export const Fen = z.number({ error: '金额应为整数（分）/ amount: whole fen' }).check(
@@ -217,15 +208,6 @@ export const NeedSuggestions = z.object({ items: z.array(NeedSuggestion) });
 export type NeedSuggestions = z.infer<typeof NeedSuggestions>;
 
 export type MatchStatus = z.infer<typeof MatchStatus>;
-export const matchStatusLabels: Record<MatchStatus, string> = {
-  proposed: '待对方确认',
-  declined: '已婉拒',
-  withdrawn: '已撤回',
-  in_progress: '对接中',
-  succeeded: '对接成功',
-  failed: '未成功',
-};
-
 export const MatchEventType = z.enum(['proposed', 'accepted', 'declined', 'withdrawn', 'noted', 'succeeded', 'failed']);
 export type MatchEventType = z.infer<typeof MatchEventType>;
 

@@ -2,17 +2,24 @@ import * as z from './zod';
 import { CaseEventType, CaseKind, CaseStatus, MatchStatus, RequestStatus, TimelineEventType } from './states';
 import { Id, IsoTime, Role } from './common';
 import { Notification } from './inbox';
+import {
+  ERASE_CONFIRMATION,
+  ERASED_NAME,
+  INVITATION_STATES,
+  invitationStateLabels,
+  REQUEST_PARTS,
+  requestPartLabels,
+} from './values/people';
+/** Plain values and labels, schema-free (values/people.ts). */
+export { ERASE_CONFIRMATION, ERASED_NAME, INVITATION_STATES, invitationStateLabels, REQUEST_PARTS, requestPartLabels };
 
 /**
  * Personal information (个人信息保护法, PIPL): what ParkLink holds about the signed-in person
  * (`GET /v1/me/data`), and erasing them (`DELETE /v1/me`). Records the park must keep — requests,
  * cases, matches, audit events: its service ledger — stay, with the person's name replaced by
- * `ERASED_NAME`.
+ * `ERASED_NAME`. What a person must type (or the client send) so an erasure never happens by
+ * accident: `ERASE_CONFIRMATION`.
  */
-export const ERASED_NAME = '已注销用户';
-
-/** What a person must type (or the client send) so an erasure never happens by accident. */
-export const ERASE_CONFIRMATION = '注销';
 
 export const EraseMeInput = z.object({
   confirm: z.literal(ERASE_CONFIRMATION, { error: `请输入“${ERASE_CONFIRMATION}”以确认 / confirm: must be "${ERASE_CONFIRMATION}"` }),
@@ -36,9 +43,8 @@ export const EraseMeResult = z.object({
 export type EraseMeResult = z.infer<typeof EraseMeResult>;
 
 /** The invitation that brought the person in: never the code itself. */
-export const InvitationState = z.enum(['none', 'pending', 'expired', 'used']);
+export const InvitationState = z.enum(INVITATION_STATES);
 export type InvitationState = z.infer<typeof InvitationState>;
-export const invitationStateLabels: Record<InvitationState, string> = { none: '无', pending: '待使用', expired: '已过期', used: '已使用' };
 
 export const MyAccount = z.object({
   id: Id,
@@ -68,9 +74,8 @@ export const MyContribution = z.object({ type: z.string(), at: IsoTime, message:
 export type MyContribution = z.infer<typeof MyContribution>;
 
 /** How the person stands towards a request. */
-export const RequestPart = z.enum(['submitter', 'handler', 'participant']);
+export const RequestPart = z.enum(REQUEST_PARTS);
 export type RequestPart = z.infer<typeof RequestPart>;
-export const requestPartLabels: Record<RequestPart, string> = { submitter: '提交人', handler: '经办人', participant: '参与办理' };
 
 export const MyRequest = z.object({
   id: Id,

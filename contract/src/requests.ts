@@ -4,54 +4,18 @@ import { Attachment } from './attachments';
 import { Actor, Id, IsoTime } from './common';
 import { AnsweredField, FieldValues } from './fields';
 import { RequestStatus, TimelineEventType } from './states';
+import { IDEMPOTENCY_HEADER, REQUEST_ACTIONS, REQUEST_STATUSES, requestActionLabels, requestStatusLabels } from './values/requests';
 /** Defined in states.ts, so that a module needing only them stays small. */
 export { RequestStatus, TimelineEventType };
+/** Plain lists and labels, schema-free (values/requests.ts): a screen that only shows them needs no zod. */
+export { IDEMPOTENCY_HEADER, REQUEST_ACTIONS, REQUEST_STATUSES, requestActionLabels, requestStatusLabels };
 
 /** The request's life (诉求流程); see DOMAIN.md. `overdue` is a flag beside the status, not a status. */
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
-export const requestStatusLabels: Record<RequestStatus, string> = {
-  submitted: '待认领',
-  claimed: '已认领',
-  answered: '已答复',
-  in_progress: '办理中',
-  resolved: '已办结',
-  rated: '已评价',
-  reopened: '重新办理',
-  transferred: '已转派',
-  needs_info: '待补充',
-  withdrawn: '已撤回',
-};
-
 /** What someone may do to a request; the API lists the ones open to the viewer on every request. */
-export const RequestAction = z.enum([
-  'claim',
-  'reply',
-  'note',
-  'start',
-  'requestInfo',
-  'provideInfo',
-  'resolve',
-  'rate',
-  'reopen',
-  'transfer',
-  'withdraw',
-]);
+export const RequestAction = z.enum(REQUEST_ACTIONS);
 export type RequestAction = z.infer<typeof RequestAction>;
-
-export const requestActionLabels: Record<RequestAction, string> = {
-  claim: '认领',
-  reply: '答复',
-  note: '内部备注',
-  start: '开始办理',
-  requestInfo: '请企业补充材料',
-  provideInfo: '补充材料',
-  resolve: '办结',
-  rate: '评价',
-  reopen: '重新打开',
-  transfer: '转派',
-  withdraw: '撤回',
-};
 
 export type TimelineEventType = z.infer<typeof TimelineEventType>;
 
@@ -274,6 +238,3 @@ export const RequestList = z.object({
   nextCursor: z.optional(z.string()),
 });
 export type RequestList = z.infer<typeof RequestList>;
-
-/** Header that makes a create safe to retry: the same key returns the same request. */
-export const IDEMPOTENCY_HEADER = 'idempotency-key';

@@ -1,20 +1,12 @@
 import * as z from './zod';
 import { Id, IsoTime } from './common';
+import { AMENITIES, amenityLabels, MAX_REPORT_NOTE, MAX_STATION_PHOTO_BYTES, MAX_STATION_PHOTOS, REPORT_KINDS, reportKindLabels } from './values/stations';
+/** Plain lists, labels and limits, schema-free (values/stations.ts): the stations list needs no zod. */
+export { AMENITIES, amenityLabels, MAX_REPORT_NOTE, MAX_STATION_PHOTO_BYTES, MAX_STATION_PHOTOS, REPORT_KINDS, reportKindLabels };
 
 /** What a rider can find at a care station (爱心驿站). */
-export const Amenity = z.enum(['water', 'charging', 'microwave', 'toilet', 'seats', 'air_conditioning', 'first_aid', 'wifi']);
+export const Amenity = z.enum(AMENITIES);
 export type Amenity = z.infer<typeof Amenity>;
-
-export const amenityLabels: Record<Amenity, string> = {
-  water: '热水',
-  charging: '充电',
-  microwave: '微波炉',
-  toilet: '卫生间',
-  seats: '休息座椅',
-  air_conditioning: '空调',
-  first_aid: '药箱',
-  wifi: 'Wi-Fi',
-};
 
 /** GCJ-02 coordinates, as WeChat's getLocation({type: 'gcj02'}) gives them; China only. */
 export const LatLng = z.object({
@@ -114,21 +106,10 @@ export const CheckInResult = z.object({
 });
 export type CheckInResult = z.infer<typeof CheckInResult>;
 
-export const ReportKind = z.enum(['no_water', 'no_power', 'closed_when_open', 'moved', 'dirty', 'other'], {
+export const ReportKind = z.enum(REPORT_KINDS, {
   error: '问题类型无效 / kind: unknown problem kind',
 });
 export type ReportKind = z.infer<typeof ReportKind>;
-
-export const reportKindLabels: Record<ReportKind, string> = {
-  no_water: '没有热水',
-  no_power: '无法充电',
-  closed_when_open: '显示开放但关门',
-  moved: '驿站已搬走',
-  dirty: '卫生问题',
-  other: '其他问题',
-};
-
-export const MAX_REPORT_NOTE = 200;
 
 export const ReportInput = z.object({
   deviceId: DeviceId,
@@ -194,9 +175,6 @@ export const StationPhoto = z.object({
   url: z.url(),
 });
 export type StationPhoto = z.infer<typeof StationPhoto>;
-
-export const MAX_STATION_PHOTOS = 6;
-export const MAX_STATION_PHOTO_BYTES = 5 * 1024 * 1024;
 
 const name = z.string().check(
   z.trim(),

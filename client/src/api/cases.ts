@@ -11,8 +11,9 @@ import type {
 } from '@parklink/contract';
 import type { AttachmentUrl, UploadTicket } from '@parklink/contract';
 import type { PickedFile } from '../lib/files';
-import { fileProblem, putUpload } from './attachments';
+import { fileProblem } from './attachments';
 import { ApiError, call } from './http';
+import { putUpload } from './upload';
 
 /** Drops empty values and stringifies the rest for a query string. */
 function toQuery(query: Record<string, string | number | undefined>): Record<string, string> {

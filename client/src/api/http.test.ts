@@ -74,3 +74,41 @@ describe('retrying a busy API', () => {
     expect(retryWaitMs('GET', {}, { status: 409 })).toBeUndefined();
   });
 });
+
+describe('headers', () => {
+  const env = process.env.TARO_ENV;
+  afterEach(() => {
+    process.env.TARO_ENV = env;
+  });
+  const headerOf = (n: number) => (request.mock.calls[n]![0] as { header: Record<string, string> }).header;
+
+  it('in the browser, says content-type only when it sends a body: a public GET goes without a CORS preflight', async () => {
+    process.env.TARO_ENV = 'h5';
+    request.mockResolvedValue(ok);
+    await settle(call('nearbyStations', { query: { lat: '41.3', lng: '123.7' } }));
+    expect(headerOf(0)).toEqual({});
+    await settle(call('checkIn', { params: { id: 'st-1' }, body: { deviceId: 'device-1234567890' } }));
+    expect(headerOf(1)).toEqual({ 'content-type': 'application/json' });
+    await settle(call('inbox'));
+    expect(headerOf(2)).toEqual({ authorization: 'Bearer token' });
+  });
+
+  it('in the mini-program, says content-type on every call, as before', async () => {
+    process.env.TARO_ENV = 'weapp';
+    request.mockResolvedValue(ok);
+    await settle(call('nearbyStations', { query: { lat: '41.3', lng: '123.7' } }));
+    expect(headerOf(0)).toEqual({ 'content-type': 'application/json' });
+  });
+
+  it('reads an error body without the schema, as the schema would', async () => {
+    request.mockResolvedValue({
+      statusCode: 400,
+      header: {},
+      data: { error: { code: 'VALIDATION_FAILED', message: '标题：必填', messageEn: 'title: required', fields: [{ field: 'title', message: '标题：必填', messageEn: 'title: required' }] } },
+    });
+    const { outcome } = await settle(call('createRequest', { body: {} }));
+    expect(outcome).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', message: '标题：必填', fields: [{ field: 'title', message: '标题：必填' }] });
+    request.mockResolvedValue({ statusCode: 502, header: {}, data: '<html>Bad Gateway</html>' });
+    expect((await settle(call('createRequest', { body: {} }))).outcome).toMatchObject({ status: 502, code: 'INTERNAL', message: '服务暂时不可用（502）' });
+  });
+});

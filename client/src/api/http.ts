@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { ApiErrorBody, routePath, routes, type ErrorCode, type RouteName } from '@parklink/contract';
+import { isApiErrorBody, routePath, routes, type ErrorCode, type RouteName } from '@parklink/contract';
 import { clearSession, currentToken } from './session';
 
 export const API_BASE = (process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000').replace(/\/$/, '');
@@ -55,6 +55,16 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/**
+ * Whether a call says `content-type: application/json`: when it sends a body. In the browser a
+ * cross-origin call with no body and no header of its own (a public GET: the stations list) is then
+ * a "simple" request, sent without a CORS preflight — one round trip less before the answer. The
+ * mini-program sends it on every call as before (wx.request has no CORS, and defaults to it anyway).
+ */
+export function sendsJson(options: Pick<CallOptions, 'body'>): boolean {
+  return options.body !== undefined || process.env.TARO_ENV !== 'h5';
+}
+
 function toQuery(query: Record<string, string> | undefined): string {
   if (!query) return '';
   const parts = Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
@@ -100,7 +110,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function call<T>(name: RouteName, options: CallOptions = {}): Promise<T> {
   const route = routes[name];
-  const header: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  const header: Record<string, string> = { ...(sendsJson(options) ? { 'content-type': 'application/json' } : {}), ...options.headers };
   if (route.auth) {
     const token = currentToken();
     if (!token) {
@@ -138,11 +148,11 @@ export async function call<T>(name: RouteName, options: CallOptions = {}): Promi
   const data = typeof res.data === 'string' && res.data ? safeJson(res.data) : res.data;
   if (res.statusCode >= 200 && res.statusCode < 300) return data as T;
 
-  const parsed = ApiErrorBody.safeParse(data);
-  if (!parsed.success) {
+  // Checked by hand, as the schema would (contract/src/values/errors.ts): no zod on the first screen.
+  if (!isApiErrorBody(data)) {
     throw new ApiError(res.statusCode, 'INTERNAL', `服务暂时不可用（${res.statusCode}）`);
   }
-  const e = parsed.data.error;
+  const e = data.error;
   const fields: FieldProblem[] = (e.fields ?? []).map((f) => ({ field: f.field, message: f.message }));
   if (e.field && !fields.some((f) => f.field === e.field)) fields.push({ field: e.field, message: e.message });
   if (e.code === 'UNAUTHENTICATED' && route.auth) {

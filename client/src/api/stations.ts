@@ -22,8 +22,8 @@ import type {
   UploadTicket,
 } from '@parklink/contract';
 import type { PickedFile } from '../lib/files';
-import { putUpload } from './attachments';
 import { ApiError, call } from './http';
+import { putUpload } from './upload';
 
 export interface NearbySearch extends LatLng {
   /** Only stations open now (the API's default is all). */

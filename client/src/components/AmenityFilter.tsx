@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Amenity, amenityLabels } from '@parklink/contract';
+import { AMENITIES, amenityLabels, type Amenity } from '@parklink/contract';
 
 /**
  * Above the nearby list: 只看开放中 (`.filter-open-now`, on by default) and one chip per amenity
@@ -24,7 +24,7 @@ export function AmenityFilter({
       >
         {openNow ? '✓ 只看开放中' : '显示全部'}
       </Text>
-      {Amenity.options.map((a) => (
+      {AMENITIES.map((a) => (
         <Text
           key={a}
           className={`filter-chip amenity-chip amenity-chip-${a} ${amenities.includes(a) ? 'filter-chip-on amenity-chip-on' : ''}`}

@@ -1,7 +1,9 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
 import type { StationDistrict } from '@parklink/contract';
-import { api, errorText } from '../api';
+// Not '../api' (every area's calls, with their schemas): the stations list loads without zod.
+import { errorText } from '../api/http';
+import { stationsApi } from '../api/stations';
 import { TapButton } from './TapButton';
 
 /**
@@ -20,7 +22,7 @@ export function DistrictPicker({ onPick, current }: { onPick: (d: StationDistric
     const timer = setTimeout(
       () => {
         setError(null);
-        api.stations
+        stationsApi
           .districts(q.trim() || undefined)
           .then((list) => {
             if (mine === generation.current) setItems(list);

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Amenity, StationSummary } from '@parklink/contract';
-import { api, errorText } from '../api';
+// Not '../api' (every area's calls, with their schemas): the stations list loads without zod.
+import { errorText } from '../api/http';
+import { stationsApi } from '../api/stations';
+import { takeEarlySearch } from '../lib/earlyNearby';
 import { loadLastResult, saveLastResult, type SearchOrigin } from '../lib/stationCache';
 
 export interface NearbyFilter {
@@ -27,7 +30,8 @@ export interface Nearby {
 /**
  * The nearby search: shows the last saved result at once (marked as such), then searches from the
  * given origin whenever it or the filter changes; a newer search drops a late answer of an older
- * one. A failed search keeps what is shown, with the message.
+ * one. A failed search keeps what is shown, with the message. The first search may already be on
+ * its way (h5: started with the app, lib/earlyNearby.ts): it is taken instead of asking again.
  */
 export function useNearby(): Nearby {
   const [last] = useState(loadLastResult);
@@ -47,8 +51,7 @@ export function useNearby(): Nearby {
     const mine = ++generation.current;
     setLoading(true);
     setError(null);
-    api.stations
-      .nearby({ lat: origin.lat, lng: origin.lng, openNow: filter.openNow, amenities: filter.amenities })
+    (takeEarlySearch(origin, filter) ?? stationsApi.nearby({ lat: origin.lat, lng: origin.lng, openNow: filter.openNow, amenities: filter.amenities }))
       .then((found) => {
         if (mine !== generation.current) return;
         setItems(found);

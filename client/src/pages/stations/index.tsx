@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StationDistrict, StationSummary } from '@parklink/contract';
-import { loadSession } from '../../api';
+// Not '../../api' (every area's calls, with their schemas): this page loads without zod.
+import { loadSession } from '../../api/session';
 import { TapButton } from '../../components/TapButton';
 import { AmenityFilter } from '../../components/AmenityFilter';
 import { DistrictPicker } from '../../components/DistrictPicker';
@@ -11,6 +12,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { StationCard } from '../../components/StationCard';
 import { useNearby } from '../../hooks/useNearby';
+import { takeEarlyPosition } from '../../lib/earlyNearby';
 import { openedOn } from '../../lib/launch';
 import { currentPosition, LocationError, openLocationSetting, type LocationProblem } from '../../lib/location';
 import { PAGES, open, openStation, openTab } from '../../lib/nav';
@@ -36,7 +38,8 @@ export default function StationsPage() {
   const locate = useCallback(async () => {
     setLocating(true);
     try {
-      const here = await currentPosition();
+      // h5: the first time, the position asked for as the app started (lib/earlyNearby.ts).
+      const here = await (takeEarlyPosition() ?? currentPosition());
       setProblem(null);
       setPicking(false);
       nearby.search(here);
