@@ -1,13 +1,14 @@
 /**
  * Care stations for riders, no login: the nearest ones first — exactly the brute-force answer, across
- * cell edges, in a dense cluster and in empty country — filtered by amenity and by open now.
+ * cell edges, in a dense cluster and in empty country — filtered by amenity and by open now; within
+ * 50 km, or the nearest wherever it is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NearbyStations, StationDetail } from '@parklink/contract';
 import { distanceMetres, type Point } from '../../src/domain/geo';
 import type { Station } from '../../src/domain/stations';
 import { stationStore } from '../../src/store/stations';
-import { nearestStations, PROBE } from '../../src/store/stationSearch';
+import { nearestStations, PROBE, REACH_METRES } from '../../src/store/stationSearch';
 import { demoPark } from '../../src/seed/demoPark';
 import { createTestApp, manualClock, OTHER_PARK, type TestApp } from '../support/app';
 
@@ -65,13 +66,19 @@ afterAll(() => app.close());
 
 const nearby = (query: string) => app.call<NearbyStations>('GET', `/v1/stations/nearby?${query}`);
 
-/** The truth: every station, measured — the test's and both seeded parks' own (at the same places). */
+/**
+ * The truth: every station, measured — the test's and both seeded parks' own (at the same places) —
+ * the nearest `limit` within 50 km, or within the nearest one's distance when that is farther.
+ */
 async function bruteForce(point: Point, keep: (s: Station) => boolean, limit: number) {
   const seeded = [...demoPark().stations, ...demoPark(OTHER_PARK).stations];
-  return [...stations, ...seeded]
+  const sorted = [...stations, ...seeded]
     .filter(keep)
     .map((s) => ({ id: s.id, d: distanceMetres(point, s.location) }))
-    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id));
+  const reach = Math.max(REACH_METRES, sorted[0]?.d ?? 0);
+  return sorted
+    .filter((s) => s.d <= reach)
     .slice(0, limit)
     .map((s) => s.id);
 }
@@ -149,5 +156,26 @@ describe('the best-first search', () => {
       // Every probe of a cell too full to read whole stops at PROBE items (the benchmark measures the totals).
       expect(stats.itemsRead).toBeLessThanOrEqual(stations.length + 12 + stats.probes * PROBE);
     }
+  });
+
+  it('looks 50 km far once it has found one, not through the whole country for a 10th', async () => {
+    const park = { lat: 41.2969, lng: 123.7722 };
+    const near = await nearestStations(app.deps.db, park, 10, () => true);
+    expect(near.stations.map((s) => s.id)).toEqual(await bruteForce(park, () => true, 10));
+    expect(near.stations.at(-1)!.distance).toBeLessThanOrEqual(REACH_METRES);
+    // Only the park's own six match: the search stops at the reach rather than looking for a 7th.
+    const parkSix = new Set(demoPark().stations.map((s) => s.id));
+    const sixOnly = (s: Station) => parkSix.has(s.id);
+    const six = await nearestStations(app.deps.db, park, 10, sixOnly);
+    expect(six.stations.map((s) => s.id)).toEqual(await bruteForce(park, sixOnly, 10));
+    expect(six.stations).toHaveLength(6);
+    // Cells within reach only (a cell of China's is ≈1,250 × 625 km: there are seventy to read).
+    expect(six.stats.precision).toBeGreaterThan(2);
+    // Far from everything: the nearest one (and none past it but those as near), found however far.
+    const far = { lat: 52.0, lng: 90.0 };
+    const alone = await nearestStations(app.deps.db, far, 10, () => true);
+    expect(alone.stations).toHaveLength(1);
+    expect(alone.stations[0]!.distance).toBeGreaterThan(REACH_METRES);
+    expect(alone.stations.map((s) => s.id)).toEqual(await bruteForce(far, () => true, 10));
   });
 });
