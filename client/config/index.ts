@@ -28,7 +28,8 @@ function guardGlobalThis(chain: any) {
  * h5 (issue 11: the first screen on a slow phone, see h5-first-screen.cjs).
  *
  * - Production: each page's chunks are preloaded from index.html as soon as its route is known,
- *   side by side with the app's own scripts (not one round trip after them), and every text file
+ *   side by side with the app's own scripts (not one round trip after them); a first-time rider's
+ *   position and nearby search start from index.html too (src/early/); and every text file
  *   is written compressed too (`.br`, `.gz`) for the server to send by Accept-Encoding.
  * - Polyfills of fetch and AbortController, and the JSONP transport of Taro.request, are left out:
  *   the h5 build already needs an ES2020 browser (zod ships `?.` and `??`, untranspiled for h5),
@@ -41,9 +42,15 @@ function h5FirstScreen(chain: any) {
     .set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', path.resolve(__dirname, 'h5-no-polyfill.js'))
     .set('jsonp-retry$', path.resolve(__dirname, 'h5-no-jsonp.js'));
   if (process.env.NODE_ENV === 'development') return;
-  const { RoutePreloadPlugin, PrecompressPlugin, appPages } = require('./h5-first-screen.cjs');
+  const { RoutePreloadPlugin, EarlyScriptPlugin, PrecompressPlugin, appPages } = require('./h5-first-screen.cjs');
   const { readConfig } = require('@tarojs/helper');
   chain.plugin('parklink-route-preload').use(RoutePreloadPlugin, [{ pages: appPages(readConfig(path.resolve(clientDir, 'src/app.config.ts'))) }]);
+  chain.plugin('parklink-early-script').use(EarlyScriptPlugin, [
+    {
+      entry: path.resolve(clientDir, 'src/early/firstScreen.h5.ts'),
+      define: { 'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase), 'process.env.TARO_ENV': '"h5"' },
+    },
+  ]);
   chain.plugin('parklink-precompress').use(PrecompressPlugin);
 }
 

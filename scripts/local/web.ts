@@ -112,7 +112,9 @@ export async function serveStatic(
 ): Promise<{ url: string; close(): Promise<void> }> {
   const root = resolve(dir);
   const index = join(root, 'index.html');
-  const headers = siteSecurityHeaders(readFileSync(index, 'utf8'), {
+  // The headers' script hashes are of index.html as served: its early script carries the API origin too.
+  const swap = (text: string) => (options.apiBase ? text.replaceAll(E2E_API_PLACEHOLDER, options.apiBase) : text);
+  const headers = siteSecurityHeaders(swap(readFileSync(index, 'utf8')), {
     connect: [...(options.apiBase ? [options.apiBase] : []), ...(options.connect ?? [])],
   });
   const cache = new Map<string, Promise<Representations>>();
@@ -123,9 +125,9 @@ export async function serveStatic(
     const sibling = (suffix: string) => (existsSync(file + suffix) ? readFileSync(file + suffix) : undefined);
     let variants: { br?: Buffer; gzip?: Buffer } = {};
     if (COMPRESSIBLE.has(ext)) {
-      const text = ext === '.js' && options.apiBase ? identity.toString('utf8') : '';
+      const text = (ext === '.js' || file === index) && options.apiBase ? identity.toString('utf8') : '';
       if (options.apiBase && text.includes(E2E_API_PLACEHOLDER)) {
-        identity = Buffer.from(text.replaceAll(E2E_API_PLACEHOLDER, options.apiBase));
+        identity = Buffer.from(swap(text));
         variants = await compressed(identity);
       } else {
         const br = sibling('.br');

@@ -125,8 +125,17 @@ describe('care stations in the browser', () => {
 
   it('a first-time visitor sees the stations page first, the nearest open station first', async () => {
     page = await newPhonePage(browser, { geolocation: HERE, permissions: ['geolocation'] });
+    const searches: string[] = [];
+    page.on('request', (r) => void (r.url().includes('/v1/stations/nearby') && searches.push(r.url())));
     await page.goto(stack.webUrl);
     await cards().first().waitFor({ timeout: 20_000 });
+    // One search, sent by index.html's early script and taken over by the app (src/early/).
+    expect(searches).toHaveLength(1);
+    const early = await page.evaluate(() => {
+      const start = (window as { __parklinkEarly?: { position?: unknown; answers: Record<string, unknown> } }).__parklinkEarly;
+      return start && { positionTaken: start.position === undefined, urls: Object.keys(start.answers), taken: Object.values(start.answers).every((a) => a === undefined) };
+    });
+    expect(early).toEqual({ positionTaken: true, urls: searches, taken: true });
     // The first tab, with the way in for park members; no login page.
     await expect.poll(() => page.locator('.weui-tabbar__item').first().textContent()).toContain('驿站');
     await expect(stationsPage().locator('.member-login').isVisible()).resolves.toBe(true);

@@ -112,3 +112,47 @@ describe('headers', () => {
     expect((await settle(call('createRequest', { body: {} }))).outcome).toMatchObject({ status: 502, code: 'INTERNAL', message: '服务暂时不可用（502）' });
   });
 });
+
+describe('an answer index.html already asked for (early/handover.ts)', () => {
+  const env = process.env.TARO_ENV;
+  afterEach(() => {
+    process.env.TARO_ENV = env;
+    delete (globalThis as { __parklinkEarly?: unknown }).__parklinkEarly;
+  });
+  const url = 'http://127.0.0.1:3000/v1/stations/nearby?lat=41.3&lng=123.7';
+  const early = (answer: Promise<unknown>) => ({ answers: { [url]: answer } });
+
+  it('is the first attempt of a public GET of that very URL, taken once', async () => {
+    process.env.TARO_ENV = 'h5';
+    (globalThis as { __parklinkEarly?: unknown }).__parklinkEarly = early(Promise.resolve({ statusCode: 200, header: {}, data: '{"items":[{"id":"st-1"}]}' }));
+    request.mockResolvedValue(ok);
+    const query = { lat: '41.3', lng: '123.7' };
+    expect((await settle(call('nearbyStations', { query }))).outcome).toEqual({ items: [{ id: 'st-1' }] });
+    expect(request).not.toHaveBeenCalled();
+    // Taken: the next search asks the API.
+    expect((await settle(call('nearbyStations', { query }))).outcome).toEqual({ items: [] });
+    expect(request).toHaveBeenCalledTimes(1);
+  });
+
+  it('is retried like any answer: a 503 or a network failure asks the API again', async () => {
+    process.env.TARO_ENV = 'h5';
+    const query = { lat: '41.3', lng: '123.7' };
+    (globalThis as { __parklinkEarly?: unknown }).__parklinkEarly = early(Promise.resolve({ ...busy, header: { 'retry-after': '1' }, data: JSON.stringify(busy.data) }));
+    request.mockResolvedValue(ok);
+    expect((await settle(call('nearbyStations', { query }))).outcome).toEqual({ items: [] });
+    expect(request).toHaveBeenCalledTimes(1);
+    (globalThis as { __parklinkEarly?: unknown }).__parklinkEarly = early(Promise.reject(new TypeError('Failed to fetch')));
+    expect((await settle(call('nearbyStations', { query }))).outcome).toEqual({ items: [] });
+    expect(request).toHaveBeenCalledTimes(2);
+  });
+
+  it('is not taken for another URL, and never in the mini-program', async () => {
+    process.env.TARO_ENV = 'h5';
+    (globalThis as { __parklinkEarly?: unknown }).__parklinkEarly = early(Promise.resolve({ statusCode: 200, header: {}, data: '{"items":["early"]}' }));
+    request.mockResolvedValue(ok);
+    expect((await settle(call('nearbyStations', { query: { lat: '41.3', lng: '123.8' } }))).outcome).toEqual({ items: [] });
+    process.env.TARO_ENV = 'weapp';
+    expect((await settle(call('nearbyStations', { query: { lat: '41.3', lng: '123.7' } }))).outcome).toEqual({ items: [] });
+    expect(request).toHaveBeenCalledTimes(2);
+  });
+});

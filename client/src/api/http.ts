@@ -1,8 +1,10 @@
 import Taro from '@tarojs/taro';
-import { isApiErrorBody, routePath, routes, type ErrorCode, type RouteName } from '@parklink/contract';
+import { isApiErrorBody, routes, type ErrorCode, type RouteName } from '@parklink/contract';
+import { takeEarlyAnswer, type RawAnswer } from '../early/handover';
 import { clearSession, currentToken } from './session';
+import { routeUrl } from './url';
 
-export const API_BASE = (process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000').replace(/\/$/, '');
+export { API_BASE } from './url';
 
 export interface FieldProblem {
   field: string;
@@ -65,12 +67,6 @@ export function sendsJson(options: Pick<CallOptions, 'body'>): boolean {
   return options.body !== undefined || process.env.TARO_ENV !== 'h5';
 }
 
-function toQuery(query: Record<string, string> | undefined): string {
-  if (!query) return '';
-  const parts = Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
-  return parts.length ? `?${parts.join('&')}` : '';
-}
-
 /** The longest a call waits before its one automatic retry, whatever Retry-After says. */
 export const MAX_RETRY_WAIT_MS = 5000;
 /** The wait before retrying after a network failure (nothing told us how long). */
@@ -121,20 +117,25 @@ export async function call<T>(name: RouteName, options: CallOptions = {}): Promi
   }
 
   type Body = Record<string, unknown> | string;
-  const send = () =>
+  type Answer = Pick<Taro.request.SuccessCallbackResult<Body>, 'statusCode' | 'data' | 'header'>;
+  const url = routeUrl(name, options.params, options.query);
+  const send = (): Promise<Answer> =>
     Taro.request<Body>({
-      url: API_BASE + routePath(name, options.params) + toQuery(options.query),
+      url,
       method: route.method,
       header,
       data: options.body === undefined ? undefined : JSON.stringify(options.body),
       dataType: 'json',
       timeout: 15000,
     });
-  let res: Taro.request.SuccessCallbackResult<Body> | undefined;
+  // h5: a public GET that index.html's early script already sent (early/handover.ts) is its first attempt.
+  const early: Promise<RawAnswer> | undefined =
+    process.env.TARO_ENV === 'h5' && route.method === 'GET' && !route.auth ? takeEarlyAnswer(url) : undefined;
+  let res: Answer | undefined;
   for (let attempt = 1; ; attempt++) {
     let wait: number | undefined;
     try {
-      res = await send();
+      res = await (attempt === 1 && early ? early : send());
       wait = retryWaitMs(route.method, header, { status: res.statusCode, retryAfter: headerValue(res.header, 'retry-after') });
     } catch {
       res = undefined;

@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Me, Session } from '@parklink/contract';
-
-const KEY = 'parklink.session';
+import { SESSION_KEY as KEY } from '../lib/storageKeys';
 
 /** The saved session (token + who I am), or null when logged out or expired. */
 export function loadSession(): Session | null {

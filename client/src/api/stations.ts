@@ -1,10 +1,8 @@
 import type {
-  Amenity,
   CheckInResult,
   CheckInStats,
   CreateStationInput,
   DistrictList,
-  LatLng,
   ManagedStation,
   ManagedStationList,
   NearbyStations,
@@ -22,28 +20,16 @@ import type {
   UploadTicket,
 } from '@parklink/contract';
 import type { PickedFile } from '../lib/files';
+import { nearbyQuery, type NearbySearch } from '../lib/nearbySearch';
 import { ApiError, call } from './http';
 import { putUpload } from './upload';
 
-export interface NearbySearch extends LatLng {
-  /** Only stations open now (the API's default is all). */
-  openNow: boolean;
-  /** Every result has all of these. */
-  amenities: Amenity[];
-  limit?: number;
-}
+export type { NearbySearch } from '../lib/nearbySearch';
 
 /** Care stations for riders: public routes, no token. */
 export const stationsApi = {
   async nearby(search: NearbySearch): Promise<StationSummary[]> {
-    const query: Record<string, string> = {
-      lat: search.lat.toFixed(6),
-      lng: search.lng.toFixed(6),
-      limit: String(search.limit ?? 10),
-      openNow: String(search.openNow),
-    };
-    if (search.amenities.length) query.amenities = search.amenities.join(',');
-    const res = await call<NearbyStations>('nearbyStations', { query });
+    const res = await call<NearbyStations>('nearbyStations', { query: nearbyQuery(search) });
     return res.items;
   },
   get(id: string): Promise<StationDetail> {

@@ -4,6 +4,7 @@ import type { Amenity, StationSummary } from '@parklink/contract';
 import { errorText } from '../api/http';
 import { stationsApi } from '../api/stations';
 import { takeEarlySearch } from '../lib/earlyNearby';
+import { FIRST_FILTER } from '../lib/nearbySearch';
 import { loadLastResult, saveLastResult, type SearchOrigin } from '../lib/stationCache';
 
 export interface NearbyFilter {
@@ -38,7 +39,7 @@ export function useNearby(): Nearby {
   const [items, setItems] = useState<StationSummary[] | null>(last?.items ?? null);
   const [cachedAt, setCachedAt] = useState<string | null>(last?.at ?? null);
   const [shownOrigin, setShownOrigin] = useState<SearchOrigin | null>(last?.origin ?? null);
-  const [filter, setFilterState] = useState<NearbyFilter>({ openNow: last?.openNow ?? true, amenities: last?.amenities ?? [] });
+  const [filter, setFilterState] = useState<NearbyFilter>({ openNow: last?.openNow ?? FIRST_FILTER.openNow, amenities: last?.amenities ?? FIRST_FILTER.amenities });
   const [origin, setOrigin] = useState<SearchOrigin | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);

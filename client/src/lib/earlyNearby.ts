@@ -1,7 +1,9 @@
 import type { Amenity, LatLng, StationSummary } from '@parklink/contract';
 import { loadSession } from '../api/session';
+import { openedRoute, STATIONS_ROUTE, takeEarlyPosition as takeAskedPosition } from '../early/handover';
 import { stationsApi } from '../api/stations';
 import { currentPosition } from './location';
+import { FIRST_FILTER } from './nearbySearch';
 import { loadLastResult } from './stationCache';
 
 /**
@@ -25,18 +27,15 @@ interface EarlySearch {
 let position: Promise<LatLng> | null = null;
 let search: EarlySearch | null = null;
 
-/** The route the h5 app opened on, as Taro's hash router reads it (no hash: the first page). */
-function openedRoute(): string {
-  return location.hash.replace(/^#\/?/, '').split('?')[0]!.replace(/\/$/, '') || 'pages/stations/index';
-}
-
 export function startEarlyNearby(): void {
   if (process.env.TARO_ENV !== 'h5' || position) return;
-  if (openedRoute() !== 'pages/stations/index' || loadSession()) return;
+  if (openedRoute() !== STATIONS_ROUTE || loadSession()) return;
   const last = loadLastResult();
-  const openNow = last?.openNow ?? true;
-  const amenities = last?.amenities ?? [];
-  position = currentPosition();
+  const openNow = last?.openNow ?? FIRST_FILTER.openNow;
+  const amenities = last?.amenities ?? FIRST_FILTER.amenities;
+  // A first-time visitor's position and search were asked for by index.html already (early/): the
+  // search below then takes that answer (api/http.ts) rather than sending it again.
+  position = currentPosition(takeAskedPosition());
   // Registered before the page's own wait on the position: the search exists by the time the page
   // hands the position to the hook. A failure is the page's to show, when it takes the promise.
   position.then(

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { LatLng } from '@parklink/contract';
+import { LOCATION_TIMEOUT_MS, type RawPosition } from '../early/handover';
 import { wgs84ToGcj02 } from './geo';
 
 /** Why there is no position: the user said no (ask them to allow it in settings), or it failed. */
@@ -12,11 +13,9 @@ export class LocationError extends Error {
   }
 }
 
-const TIMEOUT_MS = 10_000;
-
 function withTimeout<T>(p: Promise<T>): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new LocationError('failed', '定位超时')), TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new LocationError('failed', '定位超时')), LOCATION_TIMEOUT_MS);
     p.then(
       (v) => {
         clearTimeout(timer);
@@ -42,12 +41,13 @@ function classify(err: unknown): LocationError {
 /**
  * Where the rider is, in GCJ-02 (the stations' datum). weapp: `getLocation({type: 'gcj02'})`.
  * h5: Taro's h5 getLocation only knows WGS-84 (it refuses 'gcj02') and uses the browser's
- * geolocation; the result is converted to GCJ-02 here.
+ * geolocation; the result is converted to GCJ-02 here. `asked` (h5): a position index.html's
+ * early script already asked the browser for (early/handover.ts), taken instead of asking again.
  */
-export async function currentPosition(): Promise<LatLng> {
+export async function currentPosition(asked?: Promise<RawPosition>): Promise<LatLng> {
   try {
     if (process.env.TARO_ENV === 'h5') {
-      const res = await withTimeout(Taro.getLocation({ type: 'wgs84', highAccuracyExpireTime: TIMEOUT_MS }));
+      const res = await withTimeout(asked ?? Taro.getLocation({ type: 'wgs84', highAccuracyExpireTime: LOCATION_TIMEOUT_MS }));
       return wgs84ToGcj02({ lat: res.latitude, lng: res.longitude });
     }
     const res = await withTimeout(Taro.getLocation({ type: 'gcj02' }));

@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Amenity, LatLng, StationSummary } from '@parklink/contract';
-
-const KEY = 'parklink.stations.last';
+import { LAST_STATIONS_KEY as KEY } from './storageKeys';
 
 /** Where a search was made from: the rider's position or a district's centre. */
 export interface SearchOrigin extends LatLng {
