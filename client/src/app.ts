@@ -1,7 +1,7 @@
 import type { PropsWithChildren } from 'react';
 // Not './api' (every area's calls, with their schemas): the first screen loads without zod.
 import { setUnauthenticatedHandler } from './api/http';
-import { startEarlyNearby } from './lib/earlyNearby';
+import { startEarlyNearby } from './early/nearby';
 import { PAGES, relaunch } from './lib/nav';
 import './app.css';
 

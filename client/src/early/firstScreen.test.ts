@@ -42,8 +42,8 @@ describe('the first screen’s early search', () => {
     const handover = await open();
     expect(getCurrentPosition).toHaveBeenCalledTimes(1);
     expect(getCurrentPosition.mock.calls[0]![2]).toEqual({ enableHighAccuracy: false, timeout: 10_000 });
-    expect(await handover.takeEarlyPosition()).toEqual(HERE);
-    expect(handover.takeEarlyPosition()).toBeUndefined();
+    expect(await handover.takeAskedPosition()).toEqual(HERE);
+    expect(handover.takeAskedPosition()).toBeUndefined();
     await flush();
     const url = routeUrl('nearbyStations', {}, nearbyQuery({ ...wgs84ToGcj02({ lat: HERE.latitude, lng: HERE.longitude }), openNow: true, amenities: [] }));
     expect(fetchMock).toHaveBeenCalledWith(url);
@@ -57,7 +57,7 @@ describe('the first screen’s early search', () => {
     expect(getCurrentPosition).toHaveBeenCalledTimes(1);
     const handover = await open('#/pages/requests/mine/index');
     expect(getCurrentPosition).toHaveBeenCalledTimes(1);
-    expect(handover.takeEarlyPosition()).toBeUndefined();
+    expect(handover.takeAskedPosition()).toBeUndefined();
   });
 
   it('leaves a member and a returning rider to the app', async () => {
@@ -72,7 +72,7 @@ describe('the first screen’s early search', () => {
   it('hands a refusal over as Taro’s getLocation fails, and sends nothing', async () => {
     getCurrentPosition.mockImplementation((_ok: unknown, fail: (e: unknown) => void) => fail({ code: 1, message: 'User denied Geolocation' }));
     const handover = await open();
-    await expect(handover.takeEarlyPosition()).rejects.toEqual({ errMsg: 'User denied Geolocation' });
+    await expect(handover.takeAskedPosition()).rejects.toEqual({ errMsg: 'User denied Geolocation' });
     await flush();
     expect(fetchMock).not.toHaveBeenCalled();
   });

@@ -46,7 +46,7 @@ export function publishEarlyStart(start: EarlyStart): void {
 }
 
 /** The position the early script asked for, once; undefined when it asked for none. */
-export function takeEarlyPosition(): Promise<RawPosition> | undefined {
+export function takeAskedPosition(): Promise<RawPosition> | undefined {
   const start = (globalThis as WithEarly)[KEY];
   const position = start?.position;
   if (start) start.position = undefined;

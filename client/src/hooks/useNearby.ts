@@ -3,7 +3,7 @@ import type { Amenity, StationSummary } from '@parklink/contract';
 // Not '../api' (every area's calls, with their schemas): the stations list loads without zod.
 import { errorText } from '../api/http';
 import { stationsApi } from '../api/stations';
-import { takeEarlySearch } from '../lib/earlyNearby';
+import { takeEarlySearch } from '../early/nearby';
 import { FIRST_FILTER } from '../lib/nearbySearch';
 import { loadLastResult, saveLastResult, type SearchOrigin } from '../lib/stationCache';
 
@@ -32,7 +32,7 @@ export interface Nearby {
  * The nearby search: shows the last saved result at once (marked as such), then searches from the
  * given origin whenever it or the filter changes; a newer search drops a late answer of an older
  * one. A failed search keeps what is shown, with the message. The first search may already be on
- * its way (h5: started with the app, lib/earlyNearby.ts): it is taken instead of asking again.
+ * its way (h5: started with the app, early/nearby.ts): it is taken instead of asking again.
  */
 export function useNearby(): Nearby {
   const [last] = useState(loadLastResult);

@@ -12,7 +12,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { StationCard } from '../../components/StationCard';
 import { useNearby } from '../../hooks/useNearby';
-import { takeEarlyPosition } from '../../lib/earlyNearby';
+import { takeEarlyPosition } from '../../early/nearby';
 import { openedOn } from '../../lib/launch';
 import { currentPosition, LocationError, openLocationSetting, type LocationProblem } from '../../lib/location';
 import { PAGES, open, openStation, openTab } from '../../lib/nav';
@@ -38,7 +38,7 @@ export default function StationsPage() {
   const locate = useCallback(async () => {
     setLocating(true);
     try {
-      // h5: the first time, the position asked for as the app started (lib/earlyNearby.ts).
+      // h5: the first time, the position asked for as the app started (early/nearby.ts).
       const here = await (takeEarlyPosition() ?? currentPosition());
       setProblem(null);
       setPicking(false);

@@ -9,10 +9,10 @@ const position = vi.fn();
 const nearby = vi.fn();
 const session = vi.fn();
 const last = vi.fn();
-vi.mock('./location', () => ({ currentPosition: () => position() }));
+vi.mock('../lib/location', () => ({ currentPosition: () => position() }));
 vi.mock('../api/stations', () => ({ stationsApi: { nearby: (...args: unknown[]) => nearby(...args) } }));
 vi.mock('../api/session', () => ({ loadSession: () => session() }));
-vi.mock('./stationCache', () => ({ loadLastResult: () => last() }));
+vi.mock('../lib/stationCache', () => ({ loadLastResult: () => last() }));
 
 const here = { lat: 41.2969, lng: 123.7722 };
 const found = [{ id: 'st-1' }];
@@ -22,7 +22,7 @@ const env = process.env.TARO_ENV;
 async function launch(hash = '') {
   vi.resetModules();
   vi.stubGlobal('location', { hash });
-  return import('./earlyNearby');
+  return import('./nearby');
 }
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -1,10 +1,10 @@
 import type { Amenity, LatLng, StationSummary } from '@parklink/contract';
 import { loadSession } from '../api/session';
-import { openedRoute, STATIONS_ROUTE, takeEarlyPosition as takeAskedPosition } from '../early/handover';
+import { openedRoute, STATIONS_ROUTE, takeAskedPosition } from './handover';
 import { stationsApi } from '../api/stations';
-import { currentPosition } from './location';
-import { FIRST_FILTER } from './nearbySearch';
-import { loadLastResult } from './stationCache';
+import { currentPosition } from '../lib/location';
+import { FIRST_FILTER } from '../lib/nearbySearch';
+import { loadLastResult } from '../lib/stationCache';
 
 /**
  * h5: the stations page's first search, started as the app's scripts run (app.ts) rather than once
