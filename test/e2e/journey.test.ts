@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearShots, fillField, launchBrowser, loginAs as loginWith, screenshot } from './browser';
+import { clearShots, fillField, launchBrowser, loginAs as loginWith, newPhonePage, screenshot } from './browser';
 import { startE2eStack, type E2eStack } from './stack';
 
 const TITLE = '新厂房环评审批进度咨询';
@@ -104,6 +104,27 @@ describe('the first journey in the browser', () => {
     await page.locator('.rate-button').click();
     await expect.poll(() => page.locator('.request-status').first().textContent(), { timeout: 15_000 }).toBe('已评价');
     await snap('rated');
+  });
+
+  it('opened from a link, 我的诉求 asks for its list and categories once: sent by index.html, taken over by the app', async () => {
+    // Another phone with 张经理's session in storage, as after the login above.
+    const session = await page.evaluate(() => localStorage.getItem('parklink.session'));
+    expect(session).toBeTruthy();
+    const opened = await newPhonePage(browser);
+    await opened.context().addInitScript({ content: `localStorage.setItem('parklink.session', ${JSON.stringify(session)});` });
+    const calls: string[] = [];
+    opened.on('request', (r) => void (r.method() === 'GET' && /\/v1\/(requests\?|categories)/.test(r.url()) && calls.push(r.url())));
+    await opened.goto(`${stack.webUrl}/#/pages/requests/mine/index`);
+    await opened.locator('.request-item', { hasText: TITLE }).waitFor({ timeout: 20_000 });
+    // Nothing is asked again once the page has settled (its 300 ms first-load fallback included).
+    await opened.waitForLoadState('networkidle');
+    expect(calls.map((u) => new URL(u).pathname + new URL(u).search).sort()).toEqual(['/v1/categories', '/v1/requests?scope=mine&limit=20']);
+    const early = await opened.evaluate(() => {
+      const start = (window as { __parklinkEarly?: { answers: Record<string, unknown> } }).__parklinkEarly;
+      return start && { urls: Object.keys(start.answers).length, taken: Object.values(start.answers).every((a) => a === undefined) };
+    });
+    expect(early).toEqual({ urls: 2, taken: true });
+    await opened.context().close();
   });
 
   it('a liaison of another department cannot see it', async () => {

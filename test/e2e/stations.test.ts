@@ -123,6 +123,31 @@ describe('care stations in the browser', () => {
     await page.context().close();
   });
 
+  it('on a slow start the list index.html draws shows first, and a station tapped there opens once the app is up', async () => {
+    page = await newPhonePage(browser, { geolocation: HERE, permissions: ['geolocation'] });
+    // The app's main script held back, as a slow phone's network would: the early list is all there is.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/js\/app\.[0-9a-f]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(stack.webUrl, { waitUntil: 'commit' }); // 'load' waits for the held script
+    const early = page.locator('.early-screen .station-card');
+    await early.first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('#app .stations-page').count()).toBe(0);
+    expect(await early.first().locator('.station-name').textContent()).toBe(NEAREST);
+    expect(await early.first().locator('.station-minutes').textContent()).toMatch(/步行 \d+ 分钟 · 骑行 \d+ 分钟/);
+    expect(await early.locator('.station-closed').count()).toBe(0);
+    await snap('early-list');
+    await early.first().click();
+    release();
+    await page.locator('.station-detail-page .station-detail-name', { hasText: NEAREST }).waitFor({ timeout: 20_000 });
+    expect(await page.locator('.early-screen').count()).toBe(0);
+    await snap('early-tap-opened');
+    await page.context().close();
+  });
+
   it('a first-time visitor sees the stations page first, the nearest open station first', async () => {
     page = await newPhonePage(browser, { geolocation: HERE, permissions: ['geolocation'] });
     const searches: string[] = [];
@@ -136,6 +161,8 @@ describe('care stations in the browser', () => {
       return start && { positionTaken: start.position === undefined, urls: Object.keys(start.answers), taken: Object.values(start.answers).every((a) => a === undefined) };
     });
     expect(early).toEqual({ positionTaken: true, urls: searches, taken: true });
+    // Whether or not index.html's early list was drawn in time, the app's own list replaced it.
+    await expect.poll(() => page.locator('.early-screen').count()).toBe(0);
     // The first tab, with the way in for park members; no login page.
     await expect.poll(() => page.locator('.weui-tabbar__item').first().textContent()).toContain('驿站');
     await expect(stationsPage().locator('.member-login').isVisible()).resolves.toBe(true);

@@ -120,7 +120,7 @@ describe('an answer index.html already asked for (early/handover.ts)', () => {
     delete (globalThis as { __parklinkEarly?: unknown }).__parklinkEarly;
   });
   const url = 'http://127.0.0.1:3000/v1/stations/nearby?lat=41.3&lng=123.7';
-  const early = (answer: Promise<unknown>) => ({ answers: { [url]: answer } });
+  const early = (answer: Promise<unknown>, authorization?: string) => ({ answers: { [url]: { answer, authorization } } });
 
   it('is the first attempt of a public GET of that very URL, taken once', async () => {
     process.env.TARO_ENV = 'h5';
@@ -144,6 +144,25 @@ describe('an answer index.html already asked for (early/handover.ts)', () => {
     (globalThis as { __parklinkEarly?: unknown }).__parklinkEarly = early(Promise.reject(new TypeError('Failed to fetch')));
     expect((await settle(call('nearbyStations', { query }))).outcome).toEqual({ items: [] });
     expect(request).toHaveBeenCalledTimes(2);
+  });
+
+  it('is taken by a member’s GET only as the same caller: the Authorization it was sent with', async () => {
+    process.env.TARO_ENV = 'h5';
+    const listUrl = 'http://127.0.0.1:3000/v1/requests?scope=mine&limit=20';
+    const mine = (authorization: string) => ({
+      answers: { [listUrl]: { answer: Promise.resolve({ statusCode: 200, header: {}, data: '{"items":["early"]}' }), authorization } },
+    });
+    request.mockResolvedValue(ok);
+    const query = { scope: 'mine', limit: '20' };
+    (globalThis as { __parklinkEarly?: unknown }).__parklinkEarly = mine('Bearer token');
+    expect((await settle(call('listRequests', { query }))).outcome).toEqual({ items: ['early'] });
+    expect(request).not.toHaveBeenCalled();
+    // Sent with another session's token (logged out and in again meanwhile): asked afresh, and dropped.
+    (globalThis as { __parklinkEarly?: unknown }).__parklinkEarly = mine('Bearer an-older-token');
+    expect((await settle(call('listRequests', { query }))).outcome).toEqual({ items: [] });
+    expect(request).toHaveBeenCalledTimes(1);
+    expect((request.mock.calls[0]![0] as { header: Record<string, string> }).header).toMatchObject({ authorization: 'Bearer token' });
+    expect((globalThis as { __parklinkEarly?: { answers: Record<string, unknown> } }).__parklinkEarly!.answers[listUrl]).toBeUndefined();
   });
 
   it('is not taken for another URL, and never in the mini-program', async () => {

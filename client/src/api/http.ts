@@ -128,9 +128,9 @@ export async function call<T>(name: RouteName, options: CallOptions = {}): Promi
       dataType: 'json',
       timeout: 15000,
     });
-  // h5: a public GET that index.html's early script already sent (early/handover.ts) is its first attempt.
+  // h5: a GET that index.html's early script already sent (early/handover.ts), as this same caller, is its first attempt.
   const early: Promise<RawAnswer> | undefined =
-    process.env.TARO_ENV === 'h5' && route.method === 'GET' && !route.auth ? takeEarlyAnswer(url) : undefined;
+    process.env.TARO_ENV === 'h5' && route.method === 'GET' ? takeEarlyAnswer(url, header.authorization) : undefined;
   let res: Answer | undefined;
   for (let attempt = 1; ; attempt++) {
     let wait: number | undefined;

@@ -14,7 +14,6 @@ import {
   type ReopenInput,
   type ReplyInput,
   type RequestInfoInput,
-  type ListRequestsQuery,
   type RequestList,
   type RequestScope,
   type RequestSummary,
@@ -36,6 +35,7 @@ import { marketApi } from './market';
 import { privacyApi } from './privacy';
 import { managedStationsApi, stationsApi } from './stations';
 import { saveSession, updateMe } from './session';
+import { requestListQuery, type RequestPageQuery } from '../lib/requestQuery';
 
 export { ApiError, API_BASE, errorText, setUnauthenticatedHandler, zh } from './http';
 export { clearSession, loadSession } from './session';
@@ -91,10 +91,8 @@ export const api = {
       return res.items;
     },
     /** One page of a list with its filters; pass `nextCursor` back as `cursor` for the next. */
-    page(query: Partial<Pick<ListRequestsQuery, 'scope' | 'status' | 'categoryId' | 'q' | 'cursor' | 'limit'>>): Promise<RequestList> {
-      const q: Record<string, string> = {};
-      for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') q[k] = String(v);
-      return call<RequestList>('listRequests', { query: q });
+    page(query: RequestPageQuery): Promise<RequestList> {
+      return call<RequestList>('listRequests', { query: requestListQuery(query) });
     },
     get(id: string): Promise<ServiceRequest> {
       return call<ServiceRequest>('getRequest', { params: { id } });

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Me, Session } from '@parklink/contract';
+import { isLiveSession } from '../lib/savedSession';
 import { SESSION_KEY as KEY } from '../lib/storageKeys';
 
 /** The saved session (token + who I am), or null when logged out or expired. */
@@ -11,7 +12,7 @@ export function loadSession(): Session | null {
     return null;
   }
   if (!saved || typeof saved !== 'object' || !saved.token) return null;
-  if (Date.parse(saved.expiresAt) <= Date.now()) {
+  if (!isLiveSession(saved)) {
     clearSession();
     return null;
   }

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { AMENITIES, amenityLabels, type Amenity } from '@parklink/contract';
+import { openNowChipText } from '../lib/stationText';
 
 /**
  * Above the nearby list: 只看开放中 (`.filter-open-now`, on by default) and one chip per amenity
@@ -22,7 +23,7 @@ export function AmenityFilter({
         className={`filter-chip filter-open-now ${openNow ? 'filter-chip-on' : ''}`}
         onClick={() => onChange({ openNow: !openNow, amenities })}
       >
-        {openNow ? '✓ 只看开放中' : '显示全部'}
+        {openNowChipText(openNow)}
       </Text>
       {AMENITIES.map((a) => (
         <Text

@@ -1,12 +1,14 @@
 /**
  * index.html's early script: only a first-time visitor opening the stations page has their position
- * asked and the nearby search sent, with the first-visit filter, once; the app takes both over
- * (the browser test in test/e2e/stations.test.ts shows it sends no second search).
+ * asked and the nearby search sent, with the first-visit filter, once; a member with a live session
+ * opening 我的诉求 has its first GETs sent with the token. The app takes them over (the browser
+ * tests in test/e2e/stations.test.ts and requests.test.ts show no call is sent twice).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { routeUrl } from '../api/url';
 import { wgs84ToGcj02 } from '../lib/geo';
 import { nearbyQuery } from '../lib/nearbySearch';
+import { REQUEST_PAGE_SIZE, requestListQuery } from '../lib/requestQuery';
 import { LAST_STATIONS_KEY, SESSION_KEY } from '../lib/storageKeys';
 
 const HERE = { latitude: 41.2946, longitude: 123.7663 };
@@ -30,7 +32,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 beforeEach(() => {
   stored = {};
   getCurrentPosition.mockReset().mockImplementation((ok: (p: unknown) => void) => ok({ coords: HERE }));
-  fetchMock.mockReset().mockResolvedValue(new Response('{"items":[]}', { status: 200 }));
+  fetchMock.mockReset().mockImplementation(async () => new Response('{"items":[]}', { status: 200 }));
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -66,6 +68,37 @@ describe('the first screen’s early search', () => {
     stored = { [LAST_STATIONS_KEY]: '{"data":{"items":[]}}' };
     await open();
     expect(getCurrentPosition).not.toHaveBeenCalled();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('sends a member’s first list page and its categories with the saved token, once each', async () => {
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    stored = { [SESSION_KEY]: JSON.stringify({ data: { token: 'tok-1', expiresAt, user: {} } }) };
+    const handover = await open('#/pages/requests/mine/index');
+    expect(getCurrentPosition).not.toHaveBeenCalled();
+    const list = routeUrl('listRequests', {}, requestListQuery({ scope: 'mine', limit: REQUEST_PAGE_SIZE }));
+    const categories = routeUrl('listCategories');
+    expect(list).toMatch(/\/v1\/requests\?scope=mine&limit=20$/);
+    expect(fetchMock.mock.calls).toEqual([
+      [categories, { headers: { authorization: 'Bearer tok-1' } }],
+      [list, { headers: { authorization: 'Bearer tok-1' } }],
+    ]);
+    expect(handover.takeEarlyAnswer(list)).toBeUndefined(); // not without the token it was sent with
+    const again = await open('#/pages/requests/mine/index');
+    await expect(again.takeEarlyAnswer(list, 'Bearer tok-1')).resolves.toMatchObject({ statusCode: 200 });
+    expect(again.takeEarlyAnswer(list, 'Bearer tok-1')).toBeUndefined();
+  });
+
+  it('sends nothing for an expired session, without one, or on a page it does not know', async () => {
+    const expiresAt = new Date(Date.now() - 1000).toISOString();
+    stored = { [SESSION_KEY]: JSON.stringify({ data: { token: 'tok-1', expiresAt, user: {} } }) };
+    await open('#/pages/requests/mine/index');
+    stored = { [SESSION_KEY]: 'not json' };
+    await open('#/pages/requests/mine/index');
+    stored = {};
+    await open('#/pages/requests/mine/index');
+    stored = { [SESSION_KEY]: JSON.stringify({ data: { token: 'tok-1', expiresAt: new Date(Date.now() + 3_600_000).toISOString() } }) };
+    await open('#/pages/cases/list/index');
     expect(fetchMock).not.toHaveBeenCalled();
   });
 

@@ -4,7 +4,8 @@
  * it already sent, each taken once. Pure (no Taro): it is bundled into that script too.
  *
  * Why (issue 11): on a slow phone the app's scripts take about two seconds to arrive; a first-time
- * rider's nearby search can be on its way — and back — long before, instead of starting after them.
+ * rider's nearby search, or a member's first list, can be on its way — and back — long before,
+ * instead of starting after them.
  */
 
 /** A position as the browser gives it (WGS-84), before any conversion. */
@@ -20,10 +21,29 @@ export interface RawAnswer {
   data: string;
 }
 
+/** A GET the early script sent, and the Authorization it sent it with (none for a public route). */
+export interface EarlyAnswer {
+  answer: Promise<RawAnswer>;
+  authorization?: string;
+}
+
+/** A tap on index.html's early list (early/stationsScreen.ts), carried out by the app once it has taken over. */
+export interface EarlyTap {
+  stationId: string;
+  action: 'open' | 'navigate';
+}
+
+/** The early list on screen, and the last tap made on it. */
+export interface EarlyScreen {
+  element: { remove(): void };
+  tap?: EarlyTap;
+}
+
 interface EarlyStart {
   position?: Promise<RawPosition>;
   /** By the exact URL asked for. */
-  answers: Record<string, Promise<RawAnswer> | undefined>;
+  answers: Record<string, EarlyAnswer | undefined>;
+  screen?: EarlyScreen;
 }
 
 /** How long a position may take, on both paths (Taro's getLocation and the early script). */
@@ -53,10 +73,33 @@ export function takeAskedPosition(): Promise<RawPosition> | undefined {
   return position;
 }
 
-/** The answer to a GET of exactly this URL that the early script sent, once; undefined if none. */
-export function takeEarlyAnswer(url: string): Promise<RawAnswer> | undefined {
+/**
+ * The answer to a GET of exactly this URL that the early script sent, once; undefined if none, or
+ * if it was sent as someone else (another Authorization: the session changed meanwhile).
+ */
+export function takeEarlyAnswer(url: string, authorization?: string): Promise<RawAnswer> | undefined {
   const answers = (globalThis as WithEarly)[KEY]?.answers;
-  const answer = answers?.[url];
-  if (answer) answers[url] = undefined;
-  return answer;
+  const early = answers?.[url];
+  if (!early) return undefined;
+  answers[url] = undefined;
+  return early.authorization === authorization ? early.answer : undefined;
+}
+
+/** The early script has drawn its list (it publishes its start first). */
+export function publishEarlyScreen(screen: EarlyScreen): void {
+  const start = (globalThis as WithEarly)[KEY];
+  if (start) start.screen = screen;
+}
+
+/**
+ * The app's page has something of its own to show: the early list goes. Answers the tap made on
+ * it meanwhile, for the page to carry out; undefined when there was no list, or no tap.
+ */
+export function leaveEarlyScreen(): EarlyTap | undefined {
+  const start = (globalThis as WithEarly)[KEY];
+  const screen = start?.screen;
+  if (!start || !screen) return undefined;
+  start.screen = undefined;
+  screen.element.remove();
+  return screen.tap;
 }

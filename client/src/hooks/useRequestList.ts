@@ -2,6 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RequestScope, RequestStatus, RequestSummary } from '@parklink/contract';
 import { api, errorText } from '../api';
+import { REQUEST_PAGE_SIZE } from '../lib/requestQuery';
 
 export interface ListFilter {
   scope: RequestScope;
@@ -21,8 +22,6 @@ export interface RequestListState {
   reload: () => Promise<void>;
   loadMore: () => Promise<void>;
 }
-
-const PAGE_SIZE = 20;
 
 /**
  * One request list with its filter: the first page on show, on pull-down and whenever the filter
@@ -45,7 +44,7 @@ export function useRequestList(filter: ListFilter): RequestListState {
     setLoading(true);
     setError(null);
     try {
-      const page = await api.requests.page({ ...filterRef.current, limit: PAGE_SIZE });
+      const page = await api.requests.page({ ...filterRef.current, limit: REQUEST_PAGE_SIZE });
       if (mine !== generation.current) return;
       setItems(page.items);
       setCursor(page.nextCursor);
@@ -62,7 +61,7 @@ export function useRequestList(filter: ListFilter): RequestListState {
     setLoadingMore(true);
     setError(null);
     try {
-      const page = await api.requests.page({ ...filterRef.current, limit: PAGE_SIZE, cursor });
+      const page = await api.requests.page({ ...filterRef.current, limit: REQUEST_PAGE_SIZE, cursor });
       if (mine !== generation.current) return;
       setItems((prev) => {
         const seen = new Set((prev ?? []).map((i) => i.id));

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { LocationProblem } from '../../lib/location';
 import type { SearchOrigin } from '../../lib/stationCache';
+import { STATIONS_WORDS } from '../../lib/stationText';
 
 /**
  * Where the list is from (`.location-bar`): 我的位置 or a district; while locating, 正在定位; and
@@ -25,7 +26,7 @@ export function LocationBar({
   let where = '正在定位…';
   if (!locating) {
     if (origin?.district) where = `${origin.district}（区县中心）`;
-    else if (origin) where = '我的位置附近';
+    else if (origin) where = STATIONS_WORDS.nearMe;
     else if (problem === 'denied') where = '未允许获取位置';
     else if (problem) where = '定位失败';
   }
@@ -40,11 +41,11 @@ export function LocationBar({
         ) : null}
         {!locating ? (
           <Text className="location-action locate-button" onClick={onLocate}>
-            重新定位
+            {STATIONS_WORDS.locate}
           </Text>
         ) : null}
         <Text className="location-action choose-district" onClick={onChooseDistrict}>
-          按区县找
+          {STATIONS_WORDS.chooseDistrict}
         </Text>
       </View>
     </View>

@@ -12,9 +12,11 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { StationCard } from '../../components/StationCard';
 import { useNearby } from '../../hooks/useNearby';
+import { leaveEarlyScreen } from '../../early/handover';
 import { takeEarlyPosition } from '../../early/nearby';
 import { openedOn } from '../../lib/launch';
 import { currentPosition, LocationError, openLocationSetting, type LocationProblem } from '../../lib/location';
+import { navigateTo } from '../../lib/mapNav';
 import { PAGES, open, openStation, openTab } from '../../lib/nav';
 import { formatShortTime } from '../../lib/time';
 import { LocationBar } from './LocationBar';
@@ -98,6 +100,17 @@ export default function StationsPage() {
 
   const { items, cachedAt, error, loading } = nearby;
   const showPicker = picking || (problem !== null && !nearby.shownOrigin);
+
+  // h5: index.html's early list (early/stationsScreen.ts) stays over this page until it has its own
+  // to show — the same list, a problem or an error — and a tap made on it meanwhile is done now.
+  const hasOwn = items !== null || problem !== null || error !== null;
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5' || !hasOwn) return;
+    const tap = leaveEarlyScreen();
+    if (tap?.action === 'open') openStation(tap.stationId);
+    const station = items?.find((s) => s.id === tap?.stationId);
+    if (tap?.action === 'navigate' && station) navigateTo(station);
+  }, [hasOwn, items]);
 
   return (
     <View className="page stations-page">
