@@ -10,7 +10,9 @@
  * out a tap made on it meanwhile — a station opened, or 导航. Plain DOM and text nodes only: names
  * and addresses come from the API and are never parsed as HTML. Pure of Taro: it is inlined.
  */
-import { AMENITIES, amenityLabels, type StationSummary } from '@parklink/contract';
+import type { StationSummary } from '@parklink/contract';
+// The plain values, not the package's index: that one holds the schemas, and index.html no zod.
+import { AMENITIES, amenityLabels } from '@parklink/contract/values/stations';
 import { distanceText } from '../lib/geo';
 import { FIRST_FILTER } from '../lib/nearbySearch';
 import { STATIONS_WORDS, minutesText, openNowChipText, openText, todayText } from '../lib/stationText';
