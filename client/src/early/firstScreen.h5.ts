@@ -6,8 +6,9 @@
  *
  * - a first-time rider opening the stations page: the position, and the nearby search from it;
  *   and once its answer is in, the stations drawn as the page shows them (early/stationsScreen.ts)
- *   until the app has drawn its own. Only a first-time visitor: with a session the page sends a member on to 首页 (no position is
- *   asked), and a returning rider already sees the last result at once and has a filter of their own;
+ *   until the app has drawn its own. Only a first-time visitor: with a session the page sends a
+ *   member on to 首页 (no position is asked), and a returning rider already sees the last result at
+ *   once and has a filter of their own;
  * - a member with a live saved session opening a page of MEMBER_FIRST_CALLS (early/firstCalls.ts):
  *   that page's first GETs, with the session's token.
  */
@@ -67,10 +68,11 @@ async function get(url: string, authorization?: string): Promise<RawAnswer> {
 }
 
 /** Sends a GET now, for the app to take over. A failure is the app's to handle (it retries a network failure). */
-function send(answers: Record<string, EarlyAnswer | undefined>, url: string, authorization?: string): void {
+function send(answers: Record<string, EarlyAnswer | undefined>, url: string, authorization?: string): Promise<RawAnswer> {
   const answer = get(url, authorization);
   answer.catch(() => undefined);
   answers[url] = authorization ? { answer, authorization } : { answer };
+  return answer;
 }
 
 /** Runs `draw` once the app's stylesheet is in: the early list wears the page's own look, or is not drawn. */
@@ -108,8 +110,7 @@ if (route === STATIONS_ROUTE && 'geolocation' in navigator && firstVisit()) {
   position.then(
     (raw) => {
       const url = routeUrl('nearbyStations', {}, nearbyQuery({ ...wgs84ToGcj02({ lat: raw.latitude, lng: raw.longitude }), ...FIRST_FILTER }));
-      send(answers, url);
-      answers[url]!.answer.then(drawEarlyList, () => undefined);
+      send(answers, url).then(drawEarlyList, () => undefined);
     },
     () => undefined, // the app's to show, when it takes the position
   );
